@@ -1,0 +1,128 @@
+import type { Clock } from '../util/clock';
+import type { Logger } from '../util/logger';
+
+/**
+ * The public surface of the embedded Backoffice simulator. Tests, `npm start` and the
+ * benchmarks start it in-process with `startSandbox` (see `./index`).
+ */
+export interface SandboxOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Loopback only; anything else is refused. Default 127.0.0.1. */
+  host?: string;
+  clock?: Clock;
+  /** How long a received package stays invisible to get-inventory. Default 0. */
+  readLagMs?: number;
+  /** Calls per rolling minute per session before the rate-limit answer; 0 turns it off. Default 60. */
+  callsPerMinute?: number;
+  username?: string;
+  password?: string;
+  /** Default 60 minutes. */
+  sessionTtlMs?: number;
+  /** The server's keep-alive timeout. Default 5000 ms. */
+  keepAliveTimeoutMs?: number;
+  logger?: Logger;
+}
+
+export interface Sandbox {
+  /** Base URL without a trailing slash, e.g. http://127.0.0.1:4010; endpoints are under /api/. */
+  readonly url: string;
+  readonly port: number;
+  readonly clock: Clock;
+  readonly faults: SandboxFaults;
+  readonly requests: SandboxRequestLog;
+  /** Back to the seed: state, sessions, faults and the request log. */
+  reset(): void;
+  /** Kills every session now, as if an hour had passed. */
+  expireSessions(): void;
+  /** Every SessionGId issued since start or reset; for secret-leak tests. */
+  issuedSessionIds(): string[];
+  /** Packages at a location as stored (ignores read lag and zero-quantity hiding). */
+  packagesAt(locId: number): SandboxPackage[];
+  /** Adds products to an LSP's catalog, as someone would in Dutchie's product master. */
+  importProducts(lspId: number, products: SandboxProductInput[]): SandboxProduct[];
+  close(): Promise<void>;
+}
+
+export type SandboxFault =
+  | { kind: 'latency'; ms: number }
+  | { kind: 'status'; status: number; body?: string; contentType?: string }
+  | { kind: 'rate-limit-429'; retryAfterSeconds: number; traceId?: string }
+  | { kind: 'rate-limit-200' }
+  | { kind: 'html'; status?: number }
+  | { kind: 'truncated-json' }
+  | { kind: 'redirect-login' }
+  | { kind: 'session-expired-200' }
+  | { kind: 'session-expired-401' }
+  | { kind: 'destroy-after-write' }
+  | { kind: 'no-headers' }
+  | { kind: 'sql-500' }
+  | { kind: 'orphan' }
+  | { kind: 'partial'; dropLines: number };
+
+export interface FaultOptions {
+  /** How many matching requests the fault applies to. Default 1; Infinity for all. */
+  times?: number;
+}
+
+export interface SandboxFaults {
+  /** `endpoint` is the path after `/api/` (e.g. `v2/inventory/receive`) or `*` for any. */
+  add(endpoint: string, fault: SandboxFault, options?: FaultOptions): void;
+  clear(): void;
+}
+
+export interface SandboxRequest {
+  endpoint: string;
+  at: number;
+  status: number;
+  /** The parsed JSON body with credentials and session ids removed. */
+  body: unknown;
+  /** The Result field of the answer, when one was sent. */
+  result?: boolean;
+  fault?: SandboxFault['kind'];
+}
+
+export interface SandboxRequestLog {
+  all(): readonly SandboxRequest[];
+  count(endpoint?: string): number;
+  countsByEndpoint(): Record<string, number>;
+  clear(): void;
+}
+
+export interface SandboxPackage {
+  inventoryId: number;
+  locId: number;
+  packageId: string;
+  productId: number;
+  quantity: string;
+  roomId: number;
+  vendorId: number;
+  receiveHistoryId: number | null;
+  /** Clock time at which the package becomes visible to reads. */
+  visibleAt: number;
+}
+
+export interface SandboxProductInput {
+  sku?: string | null;
+  name: string;
+  category?: string;
+  masterCategory?: string;
+  brand?: string | null;
+  vendorId?: number | null;
+  /** 1 = each; otherwise grams. */
+  unitId?: number;
+  netWeight?: string | null;
+}
+
+export interface SandboxProduct {
+  productId: number;
+  lspId: number;
+  sku: string | null;
+  name: string;
+}
+
+/** LocIds of the three locations named "Sandbox" that the employee account sees. */
+export const SANDBOX_LOC_IDS = { az: 1989, il: 2862, oh: 2869 } as const;
+export const SANDBOX_DEFAULT_USERNAME = 'sandbox.employee@example.com';
+export const SANDBOX_DEFAULT_PASSWORD = 'sandbox-password';
+export const SANDBOX_USER_ID = 60672;
