@@ -1,0 +1,63 @@
+import type { InventoryRow } from '../dutchie/models';
+import { formatDecimal } from '../util/decimal';
+import type { ParsedReceiveInput } from './input-schema';
+import type { DuplicatePackage, DuplicatePackageError } from './results';
+
+/**
+ * Package labels must be new: unique among the lines and absent from the location (read fresh,
+ * zero-quantity rows included, since a sold-out package still holds its label). A label that
+ * is already there would also make verification unable to tell the new package from the old.
+ */
+export function checkPackageLabels(
+  input: ParsedReceiveInput,
+  inventory: readonly InventoryRow[],
+): DuplicatePackageError | null {
+  const linesByLabel = new Map<string, number[]>();
+  input.lines.forEach((line, index) => {
+    linesByLabel.set(line.packageId, [...(linesByLabel.get(line.packageId) ?? []), index]);
+  });
+
+  const existing = new Map(inventory.map((row) => [row.packageId, row]));
+  const duplicates: DuplicatePackage[] = [];
+
+  for (const [packageId, lines] of linesByLabel) {
+    const paths = lines.map((index) => `lines.${index}.packageId`);
+    const row = existing.get(packageId);
+
+    if (lines.length > 1) duplicates.push({ packageId, where: 'request', paths, existing: null });
+    if (row) {
+      duplicates.push({
+        packageId,
+        where: 'location',
+        paths,
+        existing: {
+          inventoryId: row.inventoryId,
+          productId: row.productId,
+          roomId: row.roomId,
+          quantity: formatDecimal(row.quantity),
+        },
+      });
+    }
+  }
+
+  if (duplicates.length === 0) return null;
+
+  return {
+    __typename: 'DuplicatePackageError',
+    code: 'DUPLICATE_PACKAGE',
+    message: duplicates.map((duplicate) => describe(duplicate, input.locId)).join('; '),
+    hint: 'Each line needs a package label of its own that the location does not hold yet; a repeated label would receive into an existing package.',
+    locId: input.locId,
+    duplicates,
+  };
+}
+
+function describe(duplicate: DuplicatePackage, locId: number): string {
+  if (duplicate.where === 'request') {
+    return `package label "${duplicate.packageId}" is repeated in ${duplicate.paths.join(', ')}`;
+  }
+
+  const row = duplicate.existing!;
+
+  return `package label "${duplicate.packageId}" (${duplicate.paths.join(', ')}) is already at LocId ${locId}: inventory ${row.inventoryId}, product ${row.productId}, quantity ${row.quantity}`;
+}

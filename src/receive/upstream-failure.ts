@@ -1,0 +1,98 @@
+import {
+  BudgetExhaustedError,
+  RateLimitedError as UpstreamRateLimited,
+  UpstreamRejectedError as UpstreamRejected,
+  UpstreamSqlError as UpstreamSql,
+  isBackofficeError,
+  type BackofficeError,
+  type SqlErrorClass,
+} from '../dutchie/errors';
+import type { ReceiveError, ReceiveStep } from './results';
+
+/**
+ * Whether a failed POST may still have been applied upstream: a timeout, a destroyed socket or
+ * an answer that could not be read. Those go to read-back verification, never to "failed".
+ * Anything that is not a client error is treated the same way: not knowing is not proof.
+ */
+export function mayHaveApplied(error: unknown): boolean {
+  return !isBackofficeError(error) || error.mayHaveApplied;
+}
+
+const SQL_WORDING: Record<
+  SqlErrorClass,
+  { what: (subject: string | null) => string; hint: string }
+> = {
+  'type-conversion': {
+    what: () => 'a value had a type the upstream database could not convert',
+    hint: 'A field carried the wrong type, such as text where an id belongs; check the ids and numbers sent.',
+  },
+  'missing-reference': {
+    what: (subject) =>
+      `it refers to ${subject ? `a row of ${subject}` : 'a row'} that does not exist upstream`,
+    hint: "Usually a product outside the location's LSP, or a room or vendor of another location: take ids from this location's catalog, rooms and vendors.",
+  },
+  constraint: {
+    what: (subject) =>
+      `it broke a constraint of the upstream database${subject ? ` (${subject})` : ''}`,
+    hint: 'Usually a repeated package label or a missing required value; check the labels and required fields.',
+  },
+  other: {
+    what: () => 'the upstream database reported an error',
+    hint: 'Nothing was written. Check the input against the location, then retry; the server log has the detail.',
+  },
+};
+
+/**
+ * Turns a client error from a preflight read or from a refused POST into a result member.
+ * The SQL text stays in the client error's excerpt (logged, never returned): callers see the
+ * classification, the table it named and a hint.
+ */
+export function upstreamFailure(error: BackofficeError, step: ReceiveStep): ReceiveError {
+  const during = step === 'write' ? 'the receive' : `the ${step} read of ${error.endpoint}`;
+
+  if (error instanceof UpstreamRateLimited || error instanceof BudgetExhaustedError) {
+    return {
+      __typename: 'RateLimitedError',
+      code: 'RATE_LIMITED',
+      message: `The upstream's call budget refused ${during} (${error.code}); retry after ${error.retryAfterSeconds} s`,
+      hint: 'Wait retryAfter seconds and submit the same idempotency key again; nothing was written.',
+      step,
+      retryAfter: error.retryAfterSeconds,
+    };
+  }
+
+  if (error instanceof UpstreamSql) {
+    const wording = SQL_WORDING[error.classification];
+    const subject = error.subject ?? null;
+
+    return {
+      __typename: 'UpstreamSqlError',
+      code: 'UPSTREAM_SQL_ERROR',
+      message: `The upstream refused ${during} with a database error (${error.classification}): ${wording.what(subject)}`,
+      hint: `${wording.hint} Nothing was written, so the same key can be used with corrected input.`,
+      classification: error.classification,
+      subject,
+    };
+  }
+
+  if (error instanceof UpstreamRejected) {
+    return {
+      __typename: 'UpstreamRejectedError',
+      code: 'UPSTREAM_REJECTED',
+      message: `The upstream refused ${during}: ${error.message}`,
+      hint: 'Nothing was written; correct the input and submit again (the same key may be used).',
+    };
+  }
+
+  return {
+    __typename: 'UpstreamUnavailableError',
+    code: 'UPSTREAM_UNAVAILABLE',
+    message: `The upstream failed ${during} (${error.code}${error.status ? `, HTTP ${error.status}` : ''})`,
+    hint:
+      step === 'write'
+        ? 'The upstream answered before taking the receive, so nothing was written; submit the same key again later.'
+        : 'Nothing was written; submit the same key again later.',
+    step,
+    upstreamCode: error.code,
+  };
+}
