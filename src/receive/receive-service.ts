@@ -32,7 +32,7 @@ import type {
   ReceiveOutcome,
   ReceivePlan,
 } from './results';
-import { mayHaveApplied, upstreamFailure } from './upstream-failure';
+import { provesNotWritten, upstreamFailure } from './upstream-failure';
 import { verifyReceive, type VerifyOutcome } from './verify';
 
 interface Submission {
@@ -202,7 +202,7 @@ export class ReceiveService {
         .receiveHistoryId;
       log.info({ receiveHistoryId }, 'receive accepted upstream');
     } catch (error) {
-      if (!mayHaveApplied(error) && isBackofficeError(error)) {
+      if (provesNotWritten(error)) {
         const refused = upstreamFailure(error, 'write');
         log.warn(
           {

@@ -1,4 +1,5 @@
 import {
+  BadResponseError,
   BudgetExhaustedError,
   RateLimitedError as UpstreamRateLimited,
   UpstreamRejectedError as UpstreamRejected,
@@ -10,12 +11,26 @@ import {
 import type { ReceiveError, ReceiveStep } from './results';
 
 /**
- * Whether a failed POST may still have been applied upstream: a timeout, a destroyed socket or
- * an answer that could not be read. Those go to read-back verification, never to "failed".
- * Anything that is not a client error is treated the same way: not knowing is not proof.
+ * Whether a failed POST proves that nothing was written, so the key may fail and be reused.
+ * Only a refusal the upstream gave before taking the receive counts: a `Result: false` answer
+ * (SQL, business refusal, the 200 rate-limit answer), a 429, a dead session, our own budget,
+ * a connection that was never made, a 503. Everything else may have been applied after the
+ * fact (a timeout, a destroyed socket, a 500 or 502/504, an unreadable 200) and goes to
+ * read-back verification, never to "failed". A non-client error is not proof either.
  */
-export function mayHaveApplied(error: unknown): boolean {
-  return !isBackofficeError(error) || error.mayHaveApplied;
+export function provesNotWritten(error: unknown): error is BackofficeError {
+  if (!isBackofficeError(error) || error.mayHaveApplied) return false;
+
+  const status = error.status;
+  if (
+    error instanceof BadResponseError &&
+    (status === undefined || (status >= 200 && status < 300))
+  ) {
+    return false;
+  }
+  if (status !== undefined && status >= 500 && status !== 503) return false;
+
+  return true;
 }
 
 const SQL_WORDING: Record<
