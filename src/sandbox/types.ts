@@ -41,6 +41,8 @@ export interface Sandbox {
   packagesAt(locId: number): SandboxPackage[];
   /** Adds products to an LSP's catalog, as someone would in Dutchie's product master. */
   importProducts(lspId: number, products: SandboxProductInput[]): SandboxProduct[];
+  /** Every receive and draft the sandbox recorded since start or reset, oldest first. */
+  receives(): readonly SandboxReceive[];
   close(): Promise<void>;
 }
 
@@ -100,6 +102,38 @@ export interface SandboxPackage {
   receiveHistoryId: number | null;
   /** Clock time at which the package becomes visible to reads. */
   visibleAt: number;
+}
+
+/** A receive (or draft) as the sandbox recorded it; failed receives are not recorded. */
+export interface SandboxReceive {
+  receiveHistoryId: number;
+  kind: 'receive' | 'draft';
+  locId: number;
+  vendorId: number | null;
+  externalId: string | null;
+  /** Clock time of the request. */
+  at: number;
+  /**
+   * `applied`: every line made a package; `partial`: some lines were skipped (a room that is
+   * not an inventory room, or a `partial` fault); `orphaned`: an id and no packages (a location
+   * without rooms, or an `orphan` fault); `draft`: save-receive.
+   */
+  outcome: 'applied' | 'partial' | 'orphaned' | 'draft';
+  lines: SandboxReceiveLine[];
+}
+
+export interface SandboxReceiveLine {
+  productId: number | null;
+  roomId: number | null;
+  vendorId: number | null;
+  /** Canonical decimal text, exactly as sent ("3.5"). */
+  quantity: string | null;
+  unitId: number | null;
+  packageId: string | null;
+  lot: string | null;
+  cost: string | null;
+  /** The package this line created, or null when it was skipped. */
+  inventoryId: number | null;
 }
 
 export interface SandboxProductInput {
