@@ -54,8 +54,9 @@ export function useRequestLog(logger: Logger, now: () => number = Date.now): Plu
         cost: costSummary(known?.costs ?? []),
       };
 
-      if (response.status >= 500) logger.error(line, 'request');
-      else if (QUIET_PATHS.has(url.pathname)) logger.debug(line, 'request');
+      // A probe answering 503 is reported by the probe itself, once per login attempt.
+      if (QUIET_PATHS.has(url.pathname)) logger.debug(line, 'request');
+      else if (response.status >= 500) logger.error(line, 'request');
       else logger.info(line, 'request');
     },
   };
