@@ -152,7 +152,7 @@ export class UpstreamCaller {
       if (clock.now() + delay > deadline) throw error;
 
       retries += 1;
-      await clock.sleep(delay);
+      if (delay > 0) await clock.sleep(delay);
     }
   }
 

@@ -15,10 +15,11 @@ import {
 
 /**
  * zod wrappers over the readers in ./values, so the zod schemas and the hand-written catalog
- * loop apply exactly the same rules to a field.
+ * loop apply exactly the same rules to a field. `.optional()` lets a missing key reach the
+ * reader (zod 4 refuses an absent key before a transform otherwise); the reader decides.
  */
 function field<T>(read: (value: unknown) => Read<T>, expected: string) {
-  return z.unknown().transform((value, ctx): T => {
+  return z.unknown().optional().transform((value, ctx): T => {
     const out = read(value);
 
     if (out === INVALID) {

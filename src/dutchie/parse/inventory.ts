@@ -13,7 +13,7 @@ import { listData, parseWith } from './schema-mismatch';
 import { INVALID, readOptionalText } from './values';
 
 /** Package labels are text, though a numeric-looking one may arrive as a JSON number. */
-const zLabel = z.unknown().transform((value, ctx): string => {
+const zLabel = z.unknown().optional().transform((value, ctx): string => {
   const label = readOptionalText(value);
 
   if (label === INVALID || label === null) {
