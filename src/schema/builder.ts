@@ -1,0 +1,57 @@
+import SchemaBuilder from '@pothos/core';
+import DirectivesPlugin from '@pothos/plugin-directives';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import FederationPlugin from '@pothos/plugin-federation';
+import RelayPlugin from '@pothos/plugin-relay';
+import ValidationPlugin from '@pothos/plugin-validation';
+import type { GraphContext } from '../resolvers/context';
+import { GraphError } from '../resolvers/graph-error';
+import type { DecimalValue } from '../util/decimal';
+import { DateTimeScalar } from './date-time-scalar';
+import { DecimalScalar } from './decimal-scalar';
+import { JsonScalar } from './json-scalar';
+
+/**
+ * The one place the schema is configured: context, scalars and plugins. Domain types live one
+ * per file beside this one and import `builder` from here.
+ */
+export interface GraphSchemaTypes {
+  Context: GraphContext;
+  Scalars: {
+    ID: { Input: string; Output: string | number };
+    Decimal: { Input: DecimalValue; Output: DecimalValue | string | number };
+    DateTime: { Input: string; Output: Date | string | number };
+    JSON: { Input: unknown; Output: unknown };
+  };
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: { list: false; items: false };
+  DefaultNodeNullability: false;
+  // Access control adds `AuthScopes` (`inventory:read`, `inventory:receive`, LocIds) here.
+}
+
+export const builder = new SchemaBuilder<GraphSchemaTypes>({
+  // Order matters: a plugin wraps the resolvers of the plugins listed after it.
+  // - ScopeAuthPlugin (@pothos/plugin-scope-auth) goes FIRST when access control lands, so a
+  //   field's scope check runs before any other plugin or resolver reads the shared cache.
+  // - Errors before Validation, so validation failures can become typed union members.
+  // - Federation last: it wraps resolveReference, which must see every check above it.
+  plugins: [ErrorsPlugin, ValidationPlugin, RelayPlugin, DirectivesPlugin, FederationPlugin],
+  defaultFieldNullability: false,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    edgesFieldOptions: { nullable: { list: false, items: false } },
+    nodeFieldOptions: { nullable: false },
+  },
+  errors: {
+    defaultTypes: [],
+  },
+  validation: {
+    validationError: (failure) =>
+      new GraphError('BAD_USER_INPUT', failure.issues.map((issue) => issue.message).join('; ')),
+  },
+});
+
+builder.addScalarType('Decimal', DecimalScalar);
+builder.addScalarType('DateTime', DateTimeScalar);
+builder.addScalarType('JSON', JsonScalar);

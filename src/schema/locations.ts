@@ -1,0 +1,32 @@
+import { builder } from './builder';
+import { LocationRef } from './refs';
+
+builder.queryFields((t) => ({
+  locations: t.field({
+    type: [LocationRef],
+    description:
+      'Every location the login sees, filtered here: the upstream list is always read ' +
+      'unfiltered, because its own LspId filter silently hides locations.',
+    args: {
+      state: t.arg.string({ description: 'Two-letter state code, e.g. AZ.' }),
+      lspId: t.arg.int(),
+      sandbox: t.arg.boolean({ description: 'Only locations named "Sandbox" (or only others).' }),
+    },
+    resolve: async (_root, args, context) => {
+      const all = await context.data.locations();
+
+      return all.filter(
+        (location) =>
+          (args.state == null || location.state === args.state.toUpperCase()) &&
+          (args.lspId == null || location.lspId === args.lspId) &&
+          (args.sandbox == null || location.isSandbox === args.sandbox),
+      );
+    },
+  }),
+  location: t.field({
+    type: LocationRef,
+    nullable: true,
+    args: { locId: t.arg.int({ required: true }) },
+    resolve: (_root, args, context) => context.loaders.location.load(args.locId),
+  }),
+}));

@@ -1,0 +1,51 @@
+import type { Vendor } from '../dutchie/models';
+import type { GraphContext } from '../resolvers/context';
+import { describeVendor } from '../resolvers/describe';
+import type { ScopedId } from '../resolvers/loaders';
+import { lazyField, loadedSource, type VendorSource } from '../resolvers/sources';
+import { builder } from './builder';
+import { formatScopedId, parseScopedId } from './ids';
+import { locationOf } from './location-of';
+import { LocationRef, VendorRef } from './refs';
+
+builder.node(VendorRef, {
+  description: 'A vendor as configured at one location (names can repeat).',
+  id: {
+    resolve: (vendor) => formatScopedId(vendor.key),
+    parse: (id) => parseScopedId('Vendor', id),
+  },
+  loadOne: (key, context) => loadVendor(key, context),
+  fields: (t) => ({
+    locId: t.int({ resolve: (vendor) => vendor.key.scope }),
+    vendorId: t.int({ resolve: (vendor) => vendor.key.id }),
+    name: t.string({ resolve: (vendor, _args, context) => field(vendor, 'name', context) }),
+    code: t.string({
+      nullable: true,
+      description: "The vendor's state license number (upstream VendorCode).",
+      resolve: (vendor, _args, context) => field(vendor, 'code', context),
+    }),
+    location: t.field({
+      type: LocationRef,
+      resolve: (vendor, _args, context) => locationOf(vendor.key.scope, context),
+    }),
+  }),
+});
+
+builder.asEntity(VendorRef, {
+  key: builder.selection<{ locId: number; vendorId: number }>('locId vendorId'),
+  resolveReference: (reference, context) =>
+    loadVendor({ scope: reference.locId, id: reference.vendorId }, context),
+});
+
+export async function loadVendor(
+  key: ScopedId,
+  context: GraphContext,
+): Promise<VendorSource | null> {
+  const vendor = await context.loaders.vendor.load(key);
+
+  return vendor ? loadedSource(key, vendor) : null;
+}
+
+function field<F extends keyof Vendor>(vendor: VendorSource, name: F, context: GraphContext) {
+  return lazyField(vendor, name, (key) => context.loaders.vendor.load(key), describeVendor);
+}
