@@ -1,6 +1,7 @@
 import type { Clock } from '../util/clock';
 import type { CallPriority, UpstreamBudget } from './backoffice-api';
 import { BudgetExhaustedError } from './errors';
+import { RollingWindow } from './rolling-window';
 
 /**
  * Share of the rolling window each priority may fill. Reads stop at 80% and background work at
@@ -51,7 +52,7 @@ export class BudgetLimiter {
   private readonly limit: number;
   private readonly windowMs: number;
   private readonly maxQueueWaitMs: number;
-  private readonly admittedAt: number[] = [];
+  private readonly admitted = new RollingWindow();
   private readonly queues = new Map<CallPriority, Waiter[]>(
     PRIORITY_ORDER.map((priority) => [priority, []]),
   );
@@ -74,8 +75,15 @@ export class BudgetLimiter {
     if (this.closed) return Promise.reject(new Error('the Backoffice budget limiter is closed'));
     if (options.signal?.aborted) return Promise.reject(options.signal.reason);
 
+    // The common case: room in the window and nobody of this rank or above waiting.
+    const now = this.clock.now();
+    if (this.canAdmitAtOnce(priority, now)) {
+      this.admitted.push(now);
+
+      return Promise.resolve(0);
+    }
+
     return new Promise<number>((resolve, reject) => {
-      const now = this.clock.now();
       const waiter: Waiter = {
         priority,
         endpoint: options.endpoint,
@@ -106,7 +114,7 @@ export class BudgetLimiter {
 
     return {
       limitPerMinute: this.options.limitPerMinute,
-      usedLastMinute: this.admittedAt.length,
+      usedLastMinute: this.admitted.size,
       queued,
     };
   }
@@ -123,16 +131,25 @@ export class BudgetLimiter {
     }
   }
 
+  private canAdmitAtOnce(priority: CallPriority, now: number): boolean {
+    if (now < this.pausedUntil) return false;
+
+    for (const rank of PRIORITY_ORDER) {
+      if (this.queues.get(rank)!.length > 0) return false;
+      if (rank === priority) break;
+    }
+
+    this.prune(now);
+
+    return this.admitted.size < this.capacity(priority);
+  }
+
   private capacity(priority: CallPriority): number {
     return Math.max(1, Math.floor(this.limit * PRIORITY_SHARE[priority] + 1e-9));
   }
 
   private prune(now: number): void {
-    const horizon = now - this.windowMs;
-    let expired = 0;
-
-    while (expired < this.admittedAt.length && this.admittedAt[expired] <= horizon) expired += 1;
-    if (expired > 0) this.admittedAt.splice(0, expired);
+    this.admitted.prune(now - this.windowMs);
   }
 
   private pump(): void {
@@ -147,9 +164,9 @@ export class BudgetLimiter {
       for (const priority of PRIORITY_ORDER) {
         const queue = this.queues.get(priority)!;
 
-        while (queue.length > 0 && this.admittedAt.length < this.capacity(priority)) {
+        while (queue.length > 0 && this.admitted.size < this.capacity(priority)) {
           const waiter = queue.shift()!;
-          this.admittedAt.push(now);
+          this.admitted.push(now);
           waiter.detach();
           waiter.resolve(now - waiter.enqueuedAt);
         }
@@ -184,19 +201,19 @@ export class BudgetLimiter {
 
   /** When the window next has room for this priority, ignoring whoever queues ahead. */
   private slotFreeAt(priority: CallPriority, now: number): number {
-    const excess = this.admittedAt.length - this.capacity(priority);
+    const excess = this.admitted.size - this.capacity(priority);
     if (excess < 0) return now;
 
-    return this.admittedAt[excess] + this.windowMs;
+    return this.admitted.at(excess) + this.windowMs;
   }
 
   private scheduleWake(now: number): void {
-    const waiting = [...this.queues.values()].some((queue) => queue.length > 0);
-    if (!waiting) return;
+    const earliestDeadline = this.earliestDeadline();
+    if (earliestDeadline === Infinity) return;
 
-    const candidates = [this.earliestDeadline()];
+    const candidates = [earliestDeadline];
     if (this.pausedUntil > now) candidates.push(this.pausedUntil);
-    else if (this.admittedAt.length > 0) candidates.push(this.admittedAt[0] + this.windowMs);
+    else if (this.admitted.size > 0) candidates.push(this.admitted.at(0) + this.windowMs);
 
     const target = Math.max(now, Math.min(...candidates));
 

@@ -19,21 +19,24 @@ import {
  * reader (zod 4 refuses an absent key before a transform otherwise); the reader decides.
  */
 function field<T>(read: (value: unknown) => Read<T>, expected: string) {
-  return z.unknown().optional().transform((value, ctx): T => {
-    const out = read(value);
+  return z
+    .unknown()
+    .optional()
+    .transform((value, ctx): T => {
+      const out = read(value);
 
-    if (out === INVALID) {
-      ctx.issues.push({
-        code: 'custom',
-        message: `expected ${expected}, got ${describeValue(value)}`,
-        input: value,
-      });
+      if (out === INVALID) {
+        ctx.issues.push({
+          code: 'custom',
+          message: `expected ${expected}, got ${describeValue(value)}`,
+          input: value,
+        });
 
-      return z.NEVER;
-    }
+        return z.NEVER;
+      }
 
-    return out;
-  });
+      return out;
+    });
 }
 
 export const zInt = field(readInt, 'an integer');

@@ -13,17 +13,20 @@ import { listData, parseWith } from './schema-mismatch';
 import { INVALID, readOptionalText } from './values';
 
 /** Package labels are text, though a numeric-looking one may arrive as a JSON number. */
-const zLabel = z.unknown().optional().transform((value, ctx): string => {
-  const label = readOptionalText(value);
+const zLabel = z
+  .unknown()
+  .optional()
+  .transform((value, ctx): string => {
+    const label = readOptionalText(value);
 
-  if (label === INVALID || label === null) {
-    ctx.issues.push({ code: 'custom', message: 'expected a package label', input: value });
+    if (label === INVALID || label === null) {
+      ctx.issues.push({ code: 'custom', message: 'expected a package label', input: value });
 
-    return z.NEVER;
-  }
+      return z.NEVER;
+    }
 
-  return label;
-});
+    return label;
+  });
 
 function inventoryListSchema(zone: string) {
   return z.array(
