@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Answer } from './answers';
+import { parseExactJson } from './exact-json';
 
 /** Bodies past this size are cut off; no Backoffice call comes near it. */
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -23,7 +24,7 @@ export function parseJson(raw: string): ParsedBody {
   if (raw.trim() === '') return { ok: true, value: {} };
 
   try {
-    return { ok: true, value: JSON.parse(raw) };
+    return { ok: true, value: parseExactJson(raw) };
   } catch {
     return { ok: false };
   }

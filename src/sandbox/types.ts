@@ -46,6 +46,20 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
+/**
+ * Faults a test can arm (see `SandboxFaults.add`). Edge faults answer before the request is
+ * processed, so nothing is applied: status, rate-limit-429 (with `Retry-After` and a JSON
+ * body carrying a TraceId), rate-limit-200 (the observed 200 envelope), html (an nginx page,
+ * 502 by default), redirect-login (302 to /login), session-expired-200 / session-expired-401
+ * (the 200 envelope, or an nginx HTML 401; both also kill the caller's session), sql-500
+ * (HTTP 500 with SQL text and a stack trace) and no-headers (the request is accepted and never
+ * answered until `close()`). `latency` waits in REAL time (setTimeout, not the injected clock,
+ * so client HTTP timeouts really fire) and then lets the request continue; it combines with one
+ * other fault. The rest shape the endpoint's own answer after it ran, so a write IS applied:
+ * truncated-json (the real answer cut in half, complete HTTP response, JSON content type),
+ * destroy-after-write (socket destroyed, no answer), orphan (a receive answers true with an id
+ * and creates nothing) and partial (a receive drops its last `dropLines` lines silently).
+ */
 export type SandboxFault =
   | { kind: 'latency'; ms: number }
   | { kind: 'status'; status: number; body?: string; contentType?: string }

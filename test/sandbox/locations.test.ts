@@ -21,7 +21,16 @@ describe('GetLspLocationsBackend', async () => {
     expect(new Set(rows.map((row: any) => row.LocId)).size).toBe(18);
     for (const row of rows) {
       expect(Object.keys(row).sort()).toEqual(
-        ['CompanyType', 'IsActive', 'LicenseNumber', 'LocId', 'LocationName', 'LspId', 'LspName', 'State'].sort(),
+        [
+          'CompanyType',
+          'IsActive',
+          'LicenseNumber',
+          'LocId',
+          'LocationName',
+          'LspId',
+          'LspName',
+          'State',
+        ].sort(),
       );
       expect(['Dispensary', 'Manufacturing']).toContain(row.CompanyType);
       expect(row.LicenseNumber).toMatch(/\S{6,}/);

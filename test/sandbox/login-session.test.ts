@@ -26,7 +26,9 @@ describe('EmployeeLogin and sessions', async () => {
     expect(reply.status).toBe(200);
     expect(reply.json.Result).toBe(true);
     const data = reply.json.Data;
-    expect(data.SessionGId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(data.SessionGId).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(data.SessionId).toMatch(/^\d+$/);
     expect(data.SessionId).not.toBe(data.SessionGId);
     expect(data).toMatchObject({

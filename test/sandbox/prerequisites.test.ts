@@ -126,7 +126,9 @@ describe('vendors, rooms and products', async () => {
 
       expect(il).toHaveLength(SEED_CATALOG_SIZES[805]);
       expect(il.some((row: any) => azIds.has(row.ProductId))).toBe(false);
-      expect(il.map((row: any) => row.ProductId)).toContain(KNOWN_PRODUCTS.ilPrairieBlueDream.productId);
+      expect(il.map((row: any) => row.ProductId)).toContain(
+        KNOWN_PRODUCTS.ilPrairieBlueDream.productId,
+      );
     });
 
     it('sells Swallowtail flower by the gram and Wyld and Stiiizy by the unit', async () => {
@@ -134,7 +136,9 @@ describe('vendors, rooms and products', async () => {
       const byBrand = (brand: string) => rows.filter((row: any) => row.Brand === brand);
 
       expect(byBrand('Swallowtail Cultivation').every((row: any) => row.UnitId !== 1)).toBe(true);
-      expect(byBrand('Swallowtail Cultivation').every((row: any) => row.UnitAbbreviation === 'g')).toBe(true);
+      expect(
+        byBrand('Swallowtail Cultivation').every((row: any) => row.UnitAbbreviation === 'g'),
+      ).toBe(true);
       expect(byBrand('Wyld').every((row: any) => row.UnitId === 1)).toBe(true);
       expect(byBrand('Stiiizy').every((row: any) => row.UnitId === 1)).toBe(true);
       expect(byBrand('Wyld').every((row: any) => row.Name.startsWith('Wyld - '))).toBe(true);
@@ -180,7 +184,11 @@ describe('vendors, rooms and products', async () => {
     it('answers an unknown id with "No matching product found"', async () => {
       const reply = await call(sandbox, session, DETAILS, { ProductId: 123 });
 
-      expect(reply.json).toEqual({ Result: false, Message: 'No matching product found', Data: null });
+      expect(reply.json).toEqual({
+        Result: false,
+        Message: 'No matching product found',
+        Data: null,
+      });
     });
 
     it('answers a product of another LSP than the body names as not found', async () => {
@@ -196,11 +204,17 @@ describe('vendors, rooms and products', async () => {
   describe('importProducts', () => {
     it('adds products with new ids, visible to get-products-lite and details at once', async () => {
       const [imported] = sandbox.importProducts(575, [
-        { name: 'Imported Brand - Test Flower 3.5g', sku: 'IMP-FL-TF-035', unitId: 3, netWeight: '3.5' },
+        {
+          name: 'Imported Brand - Test Flower 3.5g',
+          sku: 'IMP-FL-TF-035',
+          unitId: 3,
+          netWeight: '3.5',
+        },
       ]);
       try {
         const rows = (await call(sandbox, session, LITE, { LspId: 575 })).json.Data;
-        const details = (await call(sandbox, session, DETAILS, { ProductId: imported.productId })).json;
+        const details = (await call(sandbox, session, DETAILS, { ProductId: imported.productId }))
+          .json;
 
         expect(rows).toHaveLength(SEED_CATALOG_SIZES[575] + 1);
         expect(rows.at(-1)).toMatchObject({

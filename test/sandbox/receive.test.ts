@@ -47,7 +47,9 @@ describe('v2/inventory/receive', async () => {
     expect(reply.status).toBe(200);
     expect(reply.json.Result).toBe(true);
     expect(Number.isInteger(reply.json.Data)).toBe(true);
-    expect(received().map((pkg) => [pkg.packageId, pkg.quantity, pkg.roomId, pkg.vendorId])).toEqual([
+    expect(
+      received().map((pkg) => [pkg.packageId, pkg.quantity, pkg.roomId, pkg.vendorId]),
+    ).toEqual([
       ['R-1', '3.5', AZ_SANDBOX_ROOMS.vault, AZ_VENDORS.swallowtail.vendorId],
       ['R-2', '0.1', AZ_SANDBOX_ROOMS.vault, AZ_VENDORS.swallowtail.vendorId],
       ['R-3', '24', AZ_SANDBOX_ROOMS.backStock, AZ_VENDORS.wyld.vendorId],
@@ -55,10 +57,25 @@ describe('v2/inventory/receive', async () => {
     expect(received().every((pkg) => pkg.receiveHistoryId === reply.json.Data)).toBe(true);
   });
 
-  it('keeps a decimal quantity exact (3.5 stays 3.5, long decimals keep their digits)', async () => {
-    await receive({ products: [receiveLine({ quantity: '1234.567890123456789' })] });
+  it('keeps decimal quantities exact, as strings or as number literals of any length', async () => {
+    const lines = [
+      receiveLine({ packageId: 'D-1', quantity: '1234.567890123456789' }),
+      receiveLine({ packageId: 'D-2', quantity: '__LITERAL__' }),
+      receiveLine({ packageId: 'D-3', quantity: 0.1 }),
+    ];
+    // A double cannot hold this literal; the client sends decimals as bare literals.
+    const raw = JSON.stringify(receiveBody(session, { products: lines })).replace(
+      '"__LITERAL__"',
+      '98765.43210987654321',
+    );
+    const reply = await post(sandbox, RECEIVE, undefined, { session, raw });
 
-    expect(received()[0].quantity).toBe('1234.567890123456789');
+    expect(reply.json.Result).toBe(true);
+    expect(received().map((pkg) => pkg.quantity)).toEqual([
+      '1234.567890123456789',
+      '98765.43210987654321',
+      '0.1',
+    ]);
   });
 
   it('records the receive with its externalId and lines', async () => {
@@ -74,7 +91,11 @@ describe('v2/inventory/receive', async () => {
       outcome: 'applied',
     });
     expect(record.lines).toEqual([
-      expect.objectContaining({ packageId: 'TEST-PKG-0001', quantity: '3.5', inventoryId: received()[0].inventoryId }),
+      expect.objectContaining({
+        packageId: 'TEST-PKG-0001',
+        quantity: '3.5',
+        inventoryId: received()[0].inventoryId,
+      }),
     ]);
   });
 
@@ -162,20 +183,23 @@ describe('v2/inventory/receive', async () => {
       ['a product of another LSP', { productId: FOREIGN_IDS.productId }, 'Product', 'ProductId'],
       ['a room of another location', { roomId: FOREIGN_IDS.roomId }, 'Room', 'RoomId'],
       ['an unknown vendor on a line', { vendorId: FOREIGN_IDS.vendorId }, 'Vendor', 'VendorId'],
-    ])('answers %s with a FOREIGN KEY conflict naming its table', async (_, line, table, column) => {
-      const reply = await receive({
-        products: [receiveLine({ packageId: 'GOOD' }), receiveLine(line)],
-      });
+    ])(
+      'answers %s with a FOREIGN KEY conflict naming its table',
+      async (_, line, table, column) => {
+        const reply = await receive({
+          products: [receiveLine({ packageId: 'GOOD' }), receiveLine(line)],
+        });
 
-      expect(reply.json.Result).toBe(false);
-      expect(reply.json.Message).toBe(
-        `The INSERT statement conflicted with the FOREIGN KEY constraint "FK_PackageInventory_${table}". ` +
-          `The conflict occurred in database "LeafLogix", table "dbo.${table}", column '${column}'. ` +
-          'The statement has been terminated.',
-      );
-      // One transaction: the good line is not written either.
-      expect(received()).toEqual([]);
-    });
+        expect(reply.json.Result).toBe(false);
+        expect(reply.json.Message).toBe(
+          `The INSERT statement conflicted with the FOREIGN KEY constraint "FK_PackageInventory_${table}". ` +
+            `The conflict occurred in database "LeafLogix", table "dbo.${table}", column '${column}'. ` +
+            'The statement has been terminated.',
+        );
+        // One transaction: the good line is not written either.
+        expect(received()).toEqual([]);
+      },
+    );
 
     it('answers an unknown header vendor with a FOREIGN KEY conflict on dbo.Vendor', async () => {
       const reply = await receive({ vendorId: FOREIGN_IDS.vendorId });
@@ -194,7 +218,9 @@ describe('v2/inventory/receive', async () => {
     const reply = await receive({ products: undefined });
 
     expect(reply.status).toBe(500);
-    expect(reply.text.startsWith('Object reference not set to an instance of an object.')).toBe(true);
+    expect(reply.text.startsWith('Object reference not set to an instance of an object.')).toBe(
+      true,
+    );
   });
 
   it('answers a camelCase locId instead of LocId with 422', async () => {

@@ -1,4 +1,9 @@
-import { AZ_SANDBOX_ROOMS, AZ_VENDORS, KNOWN_PRODUCTS, SANDBOX_USER_ID } from '../../../src/sandbox';
+import {
+  AZ_SANDBOX_ROOMS,
+  AZ_VENDORS,
+  KNOWN_PRODUCTS,
+  SANDBOX_USER_ID,
+} from '../../../src/sandbox';
 
 export interface LineOverrides {
   [key: string]: unknown;
