@@ -108,6 +108,8 @@ export async function drive<T>(clock: Clock, work: Promise<T>, stepMs = 250): Pr
 
   let settled = false;
   const done = work.finally(() => (settled = true));
+  // Marked handled now; the caller still receives the rejection from the return below.
+  done.catch(() => undefined);
 
   for (let turn = 0; turn < 20_000 && !settled; turn += 1) {
     await new Promise((resolve) => setTimeout(resolve, 1));
