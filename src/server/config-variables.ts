@@ -50,11 +50,11 @@ export const VARIABLES = {
   ),
   SANDBOX_CALLS_PER_MINUTE: variable(
     'Rate limit the sandbox enforces per session and rolling minute (0 turns it off)',
-    integerField({ fallback: 60, min: 0 }),
+    integerField({ fallback: 60, min: 0, max: 100_000 }),
   ),
   SANDBOX_READ_LAG_MS: variable(
     'How long a received package stays invisible to sandbox inventory reads',
-    integerField({ fallback: 2000, min: 0 }),
+    integerField({ fallback: 2000, min: 0, max: 600_000 }),
   ),
   DUTCHIE_BACKOFFICE_URL: variable(
     'Base URL of a live Backoffice tenant; set it for live mode (no sandbox)',

@@ -8,23 +8,25 @@ export interface GraphiqlTab {
   variables?: string;
 }
 
-export const LOCATIONS_EXAMPLE = `# Welcome to backoffice-graph. Press the run button (or Ctrl+Enter).
+export const LOCATIONS_EXAMPLE = `# Welcome to backoffice-graph. Press run (Ctrl+Enter).
 #
-# The employee account sees 18 locations; three of them are named "Sandbox":
-#   1989  AZ dispensary     4 rooms, vendors configured: use this one for intake work
-#   2862  IL manufacturing  no rooms at all: a receive there lands but creates no packages
-#   2869  OH dispensary     only for Ohio-specific flows
+# Three of the 18 locations are named "Sandbox":
+#  1989 AZ dispensary: 4 rooms, vendors set up.
+#       Use this one for intake work.
+#  2862 IL manufacturing: no rooms, so a receive
+#       lands but creates no packages.
+#  2869 OH dispensary: Ohio-specific flows only.
 #
-# The list always comes from the unfiltered location call: filtering by LSP upstream
-# silently hides locations, which is how a team once wrote down the wrong sandbox.
+# canReceive reads each location's rooms: a login
+# and four upstream calls once, then cached for
+# five minutes (see extensions.cost).
 query SandboxLocations {
-  locations {
+  locations(sandbox: true) {
     locId
     name
     state
-    lspId
     companyType
-    isSandbox
+    canReceive
   }
 }
 `;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   CONFIG_VARIABLES,
@@ -119,6 +120,13 @@ describe('defaults', () => {
     expect(formatConfigTable()).toMatch(/^ {2}PORT +4000 +HTTP port/m);
     expect(formatConfigTable()).not.toContain(SANDBOX_DEFAULT_PASSWORD);
   });
+
+  it('documents every variable in .env.example', () => {
+    const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const documented = [...example.matchAll(/^# ([A-Z_]+)=$/gm)].map((match) => match[1]);
+
+    expect(documented).toEqual(CONFIG_VARIABLES.map((row) => row.name));
+  });
 });
 
 describe('values', () => {
@@ -233,7 +241,7 @@ describe('bad values', () => {
     expect(problems).toEqual([
       "PORT: expected an integer 0-65535, got 'eighty'",
       "SANDBOX_PORT: expected an integer 0-65535, got '70000'",
-      "SANDBOX_READ_LAG_MS: expected an integer 0 or more, got '-1'",
+      "SANDBOX_READ_LAG_MS: expected an integer 0-600000, got '-1'",
       "BACKOFFICE_CALLS_PER_MINUTE: expected a number above 0, got '0'",
       "BACKOFFICE_TIMEOUT_SECONDS: expected a number above 0, got 'soon'",
       "TIME_ZONE_OVERRIDES: AZ: 'Mars/Olympus_Mons' is not an IANA time zone",

@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+import { registerCommands } from './server/commands';
+import { describeStartupError } from './server/startup-error';
+
+/** `backoffice-graph serve | sandbox | print-schema`; `npm start` runs `serve`. */
+export function buildProgram(): Command {
+  const program = new Command('backoffice-graph')
+    .description('A GraphQL layer over the Dutchie Backoffice API, with an embedded sandbox')
+    .showHelpAfterError();
+  registerCommands(program);
+
+  return program;
+}
+
+try {
+  await buildProgram().parseAsync(process.argv);
+} catch (error) {
+  process.stderr.write(`backoffice-graph: ${describeStartupError(error)}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,174 @@
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { createBackofficeClient } from '../dutchie';
+import type { BackofficeApi } from '../dutchie/backoffice-api';
+import {
+  backofficeDataSource,
+  createReceiveService,
+  embeddedSandboxIdentity,
+  type ReceiveService,
+  upstreamIdentity,
+} from '../receive';
+import { createRequestContext } from '../resolvers/context';
+import { createGraphServices, type GraphServices } from '../resolvers/services';
+import { useGraphErrors } from '../resolvers/use-graph-errors';
+import { useUpstreamCost } from '../resolvers/use-upstream-cost';
+import type { Sandbox } from '../sandbox';
+import { schema } from '../schema';
+import type { Clock } from '../util/clock';
+import { createLogger, type Logger } from '../util/logger';
+import { createApp } from './app';
+import type { AppConfig } from './config';
+import { startHttpServer } from './http-server';
+import { createReadinessProbe } from './readiness';
+import { adoptCorrelationId } from './request-scope';
+import { ResourceStack } from './resource-stack';
+import { startUpstream } from './upstream';
+
+/** In-flight requests get this long after SIGTERM; orchestrators commonly kill at 30 s. */
+export const SHUTDOWN_GRACE_MS = 25_000;
+
+export interface ServeOptions {
+  /** Default: a logger at the configured level, pretty on a terminal. */
+  logger?: Logger;
+  /** Default: the system clock (tests pass a FakeClock to the sandbox and client). */
+  clock?: Clock;
+  /** Receives the one line a person looks for; default stdout. */
+  announce?: (line: string) => void;
+}
+
+export interface RunningServer {
+  /** e.g. http://localhost:4000/graphql */
+  readonly graphqlUrl: string;
+  readonly port: number;
+  readonly sandbox: Sandbox | null;
+  readonly client: BackofficeApi;
+  readonly services: GraphServices;
+  readonly receive: ReceiveService;
+  /** Drains requests for up to `graceMs`, then closes services, client and sandbox. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Starts everything `npm start` runs: the embedded sandbox (unless DUTCHIE_BACKOFFICE_URL names
+ * a live tenant), the client, the read graph's services, the receive ledger and the HTTP server.
+ */
+export async function serve(config: AppConfig, options: ServeOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const resources = new ResourceStack(logger);
+
+  try {
+    return await start(config, options, logger, resources);
+  } catch (error) {
+    await resources.closeAll();
+    throw error;
+  }
+}
+
+async function start(
+  config: AppConfig,
+  options: ServeOptions,
+  logger: Logger,
+  resources: ResourceStack,
+): Promise<RunningServer> {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+
+  const upstream = await startUpstream(config, logger, options.clock);
+  if (upstream.sandbox) resources.push('sandbox', () => upstream.sandbox!.close());
+
+  const client = createBackofficeClient({
+    baseUrl: upstream.baseUrl,
+    username: upstream.username,
+    password: upstream.password,
+    callsPerMinute: config.client.callsPerMinute,
+    maxQueueWaitMs: config.client.maxQueueWaitSeconds * 1000,
+    timeouts: timeoutsOf(config.client.timeoutSeconds),
+    timeZoneOverrides: { ...config.client.timeZoneOverrides },
+    clock: options.clock,
+    logger: logger.child({ component: 'client' }),
+    registry,
+  });
+  resources.push('client', () => client.close());
+
+  const services = createGraphServices({
+    client,
+    config: {
+      referenceTtlSeconds: config.cache.referenceTtlSeconds,
+      inventoryTtlSeconds: config.cache.inventoryTtlSeconds,
+      backgroundRefresh: config.cache.backgroundRefresh,
+    },
+    clock: options.clock,
+    logger,
+    registry,
+  });
+  resources.push('graph services', () => services.close());
+
+  const receive = createReceiveService({
+    source: backofficeDataSource(client),
+    // The sandbox forgets its receives on restart, so its ledger rows must not be replayed.
+    upstream: upstream.sandbox
+      ? embeddedSandboxIdentity()
+      : upstreamIdentity(upstream.baseUrl, upstream.username),
+    dataDir: config.receive.dataDir ?? undefined,
+    writableLocIds:
+      config.receive.writableLocIds === 'sandbox-locations'
+        ? undefined
+        : config.receive.writableLocIds,
+    verifySeconds: config.receive.verifySeconds,
+    clock: options.clock,
+    logger,
+    registry,
+  });
+  resources.push('receive ledger', () => receive.close());
+
+  const app = createApp({
+    schema,
+    context: ({ request }) => {
+      const context = createRequestContext(services, { request, principal: null });
+      adoptCorrelationId(context.requestId);
+
+      return context;
+    },
+    plugins: [useGraphErrors(), useUpstreamCost()],
+    logger,
+    registry,
+    readiness: createReadinessProbe({ client, clock: options.clock, logger }),
+    metricsKeySha256: config.auth.metricsKeySha256,
+    introspection: config.graphql.introspection,
+    batchLimit: config.graphql.batchLimit,
+  });
+  resources.push('yoga', () => app.dispose());
+
+  const http = await startHttpServer(app, config.server);
+  resources.push('http server', () => http.close(0));
+
+  const graphqlUrl = `${http.origin}/graphql`;
+  logger.info(
+    { mode: config.upstream.mode, url: graphqlUrl, sandbox: upstream.sandbox?.url },
+    'backoffice-graph listening',
+  );
+  const announce = options.announce ?? ((line: string) => process.stdout.write(`${line}\n`));
+  announce(config.graphql.introspection ? `GraphiQL: ${graphqlUrl}` : `GraphQL: ${graphqlUrl}`);
+
+  return {
+    graphqlUrl,
+    port: http.port,
+    sandbox: upstream.sandbox,
+    client,
+    services,
+    receive,
+    close: async (graceMs = SHUTDOWN_GRACE_MS) => {
+      const { drained } = await http.close(graceMs);
+      if (!drained) logger.warn({ graceMs }, 'requests still running at the deadline were cut');
+
+      await resources.closeAll();
+    },
+  };
+}
+
+/** One budget for each phase: the upstream model knows calls of up to ~30 s in total. */
+function timeoutsOf(seconds: number) {
+  const ms = Math.max(1, Math.round(seconds * 1000));
+
+  return { connectMs: ms, headersMs: ms, bodyMs: ms };
+}
