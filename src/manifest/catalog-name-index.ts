@@ -1,19 +1,20 @@
 import type { Catalog, Product } from '../dutchie/models';
-import { brandPrefixTokens, productNameTokens, withoutPrefix } from './product-name-tokens';
+import { brandPrefixTokens, productNameTokens } from './product-name-tokens';
 
 export interface IndexedProduct {
   product: Product;
-  /** The name's tokens without a leading brand ("Wyld - Marionberry ..." → marionberry ...). */
-  tokens: readonly string[];
-  tokenSet: ReadonlySet<string>;
-  /** The brand's tokens, which a manifest name may lead with too. */
-  brandTokens: readonly string[];
+  /** The name's tokens that are not the brand's. */
+  core: ReadonlySet<string>;
+  /** The brand's tokens: they count when a manifest name has them, and are not missed when not. */
+  brand: ReadonlySet<string>;
+  /** The brand's tokens joined, to compare with a sender's or vendor's name. */
+  brandKey: string;
 }
 
 /** What name matching needs of a catalog, computed once per catalog object. */
 export interface CatalogNameIndex {
   entries: readonly IndexedProduct[];
-  /** Token → positions in `entries` of the products whose name holds it. */
+  /** Token → positions in `entries` of the products whose name or brand holds it. */
   postings: ReadonlyMap<string, readonly number[]>;
   /** SKUs compared without case or surrounding space. */
   bySku: ReadonlyMap<string, readonly Product[]>;
@@ -43,11 +44,11 @@ function buildIndex(catalog: Catalog): CatalogNameIndex {
 
   for (const product of catalog.products) {
     const brandTokens = brandPrefixTokens(product.brand);
-    const tokens = withoutPrefix(productNameTokens(product.name), brandTokens);
-    const tokenSet = new Set(tokens);
-    const position = entries.push({ product, tokens, tokenSet, brandTokens }) - 1;
+    const brand = new Set(brandTokens);
+    const core = new Set(productNameTokens(product.name).filter((token) => !brand.has(token)));
+    const position = entries.push({ product, core, brand, brandKey: brandTokens.join(' ') }) - 1;
 
-    for (const token of tokenSet) appendTo(postings, token, position);
+    for (const token of new Set([...core, ...brand])) appendTo(postings, token, position);
 
     const sku = skuKey(product.sku);
     if (sku !== null) appendTo(bySku, sku, product);

@@ -125,7 +125,7 @@ function combineLab(fields: ItemFields): Read<ManifestLab> {
     notes.add({
       code: 'LAB_STATUS_CONFLICT',
       path: 'lab_result_passed',
-      fragment: `disagrees with lab_result_data (${known.join(', ')}); read as fail`,
+      fragment: `disagrees with lab_result_data (${[...new Set(known)].join(', ')}); read as fail`,
     });
   }
 

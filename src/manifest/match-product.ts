@@ -27,19 +27,22 @@ export interface ProductMatch {
   matchedBy: 'sku' | 'name' | null;
   /** Set when RESOLVED. */
   product: ProductCandidate | null;
-  /** Ranked best first: the one product when RESOLVED, the choices when AMBIGUOUS, the nearest when UNRESOLVED. */
+  /** Best first: the product when RESOLVED, the choices when AMBIGUOUS, the nearest when not. */
   candidates: ProductCandidate[];
 }
 
 export interface MatchQuery {
   name: string | null;
   sku: string | null;
-  /** Names a manifest's product name may start with (the sender, the proposed vendor). */
-  brandPrefixes?: readonly (string | null)[];
+  /** The sender's and the proposed vendor's names: a product name may start with them. */
+  senderNames?: readonly (string | null)[];
+  /** The proposed vendor: its products win ties. */
+  vendorId?: number | null;
 }
 
 /**
- * How name scores turn into a status. A unique exact match (the same token set) resolves.
+ * How scores turn into a status. A unique exact match (the same tokens) resolves; among
+ * several exact matches, the one product of the sender (see `matchProduct`) resolves.
  * Otherwise the best score resolves only when it is at least `resolve` and ahead of the
  * second by `margin`; scores of at least `candidate` make the line AMBIGUOUS, with up to
  * `maxCandidates` choices; below that the line is UNRESOLVED with its `nearest` few.
@@ -60,13 +63,19 @@ export const MATCH_THRESHOLDS = {
  *
  * Name scoring is a weighted Dice coefficient over token sets:
  *   score = 2·w(Q ∩ P) / (w(Q) + w(P))
- * where Q and P are the normalized tokens of the manifest name and of the catalog name (see
- * `productNameTokens`), each without a leading brand (the catalog product's brand, the sender's
- * or the vendor's name), and w sums ln(1 + N / df) over tokens, N being the catalog size and
- * df the number of products whose name holds the token. Rare words (a strain) weigh more than
- * common ones ("flower", "1g"); a word the catalog has never seen weighs the most. Sizes are
- * tokens too, and a size that differs on both sides ("3.5g" against "7g") halves the score, so
- * the wrong size of the right strain never resolves on its own.
+ * Q holds the normalized tokens of the manifest name, P those of the catalog name (see
+ * `productNameTokens`), and w sums ln(1 + N / df) over tokens, N being the catalog size and df
+ * the number of products whose name or brand holds the token: a strain weighs more than
+ * "flower" or "1g", and a word the catalog has never seen weighs the most.
+ *
+ * Brand prefixes: P's brand tokens count only when Q has them, so "Wyld - Marionberry Gummies"
+ * in the catalog is the same as "Marionberry Gummies" on a Wyld manifest, while a Wyld name
+ * still scores lower against another brand's product. A product "of the sender" (its vendor is
+ * the proposed vendor, or its brand is the sender's or vendor's name) may also lose a leading
+ * sender name from Q, and wins ties against products of other brands.
+ *
+ * Sizes are tokens too, and a size that differs on both sides ("3.5g" against "7g") halves
+ * the score, so the wrong size of the right strain never resolves on its own.
  */
 export function matchProduct(catalog: Catalog, query: MatchQuery): ProductMatch {
   const index = catalogNameIndex(catalog);
@@ -74,75 +83,70 @@ export function matchProduct(catalog: Catalog, query: MatchQuery): ProductMatch 
   const skuHits = sku === null ? [] : (index.bySku.get(sku) ?? []);
 
   if (skuHits.length === 1) {
-    const [product] = skuHits;
-    const candidate = {
-      productId: product.productId,
-      name: product.name,
-      sku: product.sku,
-      score: 1,
-    };
+    const [{ productId, name, sku: productSku }] = skuHits;
+    const product = { productId, name, sku: productSku, score: 1 };
 
-    return { status: 'RESOLVED', matchedBy: 'sku', product: candidate, candidates: [candidate] };
+    return { status: 'RESOLVED', matchedBy: 'sku', product, candidates: [product] };
   }
 
-  const queryTokens = stripPrefixes(productNameTokens(query.name ?? ''), query.brandPrefixes ?? []);
+  const scorer = new NameScorer(index, query);
 
   if (skuHits.length > 1) {
     // SKUs repeat upstream: the name decides among the products that share it.
     const ids = new Set(skuHits.map((product) => product.productId));
-    const entries = index.entries.filter((entry) => ids.has(entry.product.productId));
-    const scored = rank(index, queryTokens, entries);
-    const exact = scored.filter((entry) => entry.exact);
-    if (exact.length === 1) return resolved(exact[0], 'sku');
+    const sharing = scorer.rank(index.entries.filter((entry) => ids.has(entry.product.productId)));
+    const decided = decide(sharing);
+    if (decided.status === 'RESOLVED') return { ...decided, matchedBy: 'sku' };
 
     return {
       status: 'AMBIGUOUS',
       matchedBy: 'sku',
       product: null,
-      candidates: scored.slice(0, MATCH_THRESHOLDS.maxCandidates).map(toCandidate),
+      candidates: candidatesOf(sharing),
     };
   }
 
-  if (queryTokens.length === 0) {
-    return { status: 'UNRESOLVED', matchedBy: null, product: null, candidates: [] };
-  }
+  if (scorer.empty) return { status: 'UNRESOLVED', matchedBy: null, product: null, candidates: [] };
 
-  return decide(rank(index, queryTokens, gather(index, queryTokens)));
+  return decide(scorer.rank(scorer.gather()));
 }
 
 interface Scored {
   entry: IndexedProduct;
   score: number;
   exact: boolean;
+  ofSender: boolean;
 }
 
 function decide(scored: Scored[]): ProductMatch {
-  const { resolve, margin, candidate, maxCandidates, nearest } = MATCH_THRESHOLDS;
+  const { resolve, margin, candidate, nearest } = MATCH_THRESHOLDS;
   const exact = scored.filter((entry) => entry.exact);
-  if (exact.length === 1) return resolved(exact[0], 'name');
+  const exactOfSender = exact.filter((entry) => entry.ofSender);
+  if (exact.length === 1) return resolved(exact[0]);
+  if (exact.length > 1 && exactOfSender.length === 1) return resolved(exactOfSender[0]);
 
   if (exact.length > 1) {
     return {
       status: 'AMBIGUOUS',
       matchedBy: 'name',
       product: null,
-      candidates: exact.slice(0, maxCandidates).map(toCandidate),
+      candidates: candidatesOf(exact),
     };
   }
 
   const [best, second] = scored;
   if (best && best.score >= resolve && (!second || best.score - second.score >= margin)) {
-    return resolved(best, 'name');
+    return resolved(best);
   }
 
   if (best && best.score >= candidate) {
-    const choices = scored.filter((entry) => entry.score >= candidate).slice(0, maxCandidates);
+    const choices = scored.filter((entry) => entry.score >= candidate);
 
     return {
       status: 'AMBIGUOUS',
       matchedBy: 'name',
       product: null,
-      candidates: choices.map(toCandidate),
+      candidates: candidatesOf(choices),
     };
   }
 
@@ -156,79 +160,115 @@ function decide(scored: Scored[]): ProductMatch {
   };
 }
 
-function resolved(best: Scored, matchedBy: 'sku' | 'name'): ProductMatch {
+function resolved(best: Scored): ProductMatch {
   const product = toCandidate(best);
 
-  return { status: 'RESOLVED', matchedBy, product, candidates: [product] };
+  return { status: 'RESOLVED', matchedBy: 'name', product, candidates: [product] };
 }
 
-/**
- * The products worth scoring: those sharing a rare token with the query. Scoring every one of
- * 17,000 products for each of 40 lines would be wasted on names sharing only "1g". When the
- * query holds no rare token, every product sharing any token is scored.
- */
-function gather(index: CatalogNameIndex, queryTokens: readonly string[]): IndexedProduct[] {
-  const rareLimit = Math.max(50, index.entries.length * 0.02);
-  const lists = queryTokens
-    .map((token) => index.postings.get(token) ?? [])
-    .filter((list) => list.length > 0);
-  const rare = lists.filter((list) => list.length <= rareLimit);
-  const positions = new Set((rare.length > 0 ? rare : lists).flat());
+/** Scores catalog products against one manifest name. */
+class NameScorer {
+  private readonly tokens: string[];
+  private readonly senderPrefixes: string[][];
+  private readonly senderKeys: Set<string>;
 
-  return [...positions].map((position) => index.entries[position]);
-}
+  constructor(
+    private readonly index: CatalogNameIndex,
+    private readonly query: MatchQuery,
+  ) {
+    const names = query.senderNames ?? [];
 
-function rank(
-  index: CatalogNameIndex,
-  queryTokens: readonly string[],
-  entries: readonly IndexedProduct[],
-): Scored[] {
-  const weight = (token: string) =>
-    Math.log(1 + index.entries.length / Math.max(1, index.postings.get(token)?.length ?? 0));
-
-  return entries
-    .map((entry) => score(entry, new Set(withoutPrefix(queryTokens, entry.brandTokens)), weight))
-    .sort(
-      (a, b) =>
-        b.score - a.score ||
-        a.entry.product.name.localeCompare(b.entry.product.name) ||
-        a.entry.product.productId - b.entry.product.productId,
-    );
-}
-
-function score(
-  entry: IndexedProduct,
-  query: ReadonlySet<string>,
-  weight: (token: string) => number,
-): Scored {
-  const product = entry.tokenSet;
-  let shared = 0;
-  let total = 0;
-
-  for (const token of query) {
-    const w = weight(token);
-    total += w;
-    if (product.has(token)) shared += w;
+    this.tokens = productNameTokens(query.name ?? '');
+    this.senderPrefixes = names.map(brandPrefixTokens).filter((prefix) => prefix.length > 0);
+    this.senderKeys = new Set(this.senderPrefixes.map((prefix) => prefix.join(' ')));
   }
 
-  for (const token of product) total += weight(token);
+  get empty(): boolean {
+    return this.tokens.length === 0;
+  }
 
-  const exact =
-    shared > 0 && query.size === product.size && [...query].every((token) => product.has(token));
-  const dice = total === 0 ? 0 : (2 * shared) / total;
+  /**
+   * The products worth scoring: those sharing a rare token with the name. Scoring all 17,000
+   * for each of 40 lines would be wasted on names sharing only "1g". When the name holds no
+   * rare token, every product sharing any token is scored.
+   */
+  gather(): IndexedProduct[] {
+    const rareLimit = Math.max(50, this.index.entries.length * 0.02);
+    const lists = this.tokens
+      .map((token) => this.index.postings.get(token) ?? [])
+      .filter((list) => list.length > 0);
+    const rare = lists.filter((list) => list.length <= rareLimit);
+    const positions = new Set((rare.length > 0 ? rare : lists).flat());
 
-  return { entry, score: exact ? 1 : dice * sizePenalty(query, product), exact };
+    return [...positions].map((position) => this.index.entries[position]);
+  }
+
+  rank(entries: readonly IndexedProduct[]): Scored[] {
+    return entries
+      .map((entry) => this.score(entry))
+      .sort(
+        (a, b) =>
+          b.score - a.score ||
+          Number(b.ofSender) - Number(a.ofSender) ||
+          a.entry.product.name.localeCompare(b.entry.product.name) ||
+          a.entry.product.productId - b.entry.product.productId,
+      );
+  }
+
+  private score(entry: IndexedProduct): Scored {
+    const ofSender = this.isOfSender(entry);
+    const product = new Set(entry.core);
+    for (const token of entry.brand) if (this.tokens.includes(token)) product.add(token);
+
+    // The sender's own products need not repeat its name: a leading sender name they lack is
+    // dropped from the query (one they carry, as brand or in the name, is a shared token).
+    const query = new Set(ofSender ? this.withoutSenderPrefix(product) : this.tokens);
+
+    let shared = 0;
+    let total = 0;
+
+    for (const token of query) {
+      const w = this.weight(token);
+      total += w;
+      if (product.has(token)) shared += w;
+    }
+
+    for (const token of product) total += this.weight(token);
+
+    const exact = query.size === product.size && [...query].every((token) => product.has(token));
+    const dice = total === 0 ? 0 : (2 * shared) / total;
+
+    return { entry, score: exact ? 1 : dice * sizePenalty(query, product), exact, ofSender };
+  }
+
+  private isOfSender(entry: IndexedProduct): boolean {
+    const vendorId = this.query.vendorId ?? null;
+    if (vendorId !== null && entry.product.vendorId === vendorId) return true;
+
+    return entry.brandKey !== '' && this.senderKeys.has(entry.brandKey);
+  }
+
+  private withoutSenderPrefix(product: ReadonlySet<string>): string[] {
+    return this.senderPrefixes
+      .filter((prefix) => !prefix.every((token) => product.has(token)))
+      .reduce((tokens, prefix) => withoutPrefix(tokens, prefix), this.tokens);
+  }
+
+  private weight(token: string): number {
+    const df = this.index.postings.get(token)?.length ?? 0;
+
+    return Math.log(1 + this.index.entries.length / Math.max(1, df));
+  }
 }
 
 function sizePenalty(query: ReadonlySet<string>, product: ReadonlySet<string>): number {
-  const querySizes = measuresByUnit(query);
   const productSizes = measuresByUnit(product);
   let penalty = 1;
 
-  for (const [unit, amounts] of querySizes) {
+  for (const [unit, amounts] of measuresByUnit(query)) {
     const other = productSizes.get(unit);
-    if (other && ![...amounts].some((amount) => other.has(amount)))
-      penalty *= MATCH_THRESHOLDS.sizeConflict;
+    const disjoint = other !== undefined && ![...amounts].some((amount) => other.has(amount));
+    if (disjoint) penalty *= MATCH_THRESHOLDS.sizeConflict;
   }
 
   return penalty;
@@ -249,8 +289,8 @@ function measuresByUnit(tokens: ReadonlySet<string>): Map<string, Set<string>> {
   return byUnit;
 }
 
-function stripPrefixes(tokens: string[], names: readonly (string | null)[]): string[] {
-  return names.reduce((current, name) => withoutPrefix(current, brandPrefixTokens(name)), tokens);
+function candidatesOf(scored: readonly Scored[]): ProductCandidate[] {
+  return scored.slice(0, MATCH_THRESHOLDS.maxCandidates).map(toCandidate);
 }
 
 function toCandidate({ entry, score }: Scored): ProductCandidate {

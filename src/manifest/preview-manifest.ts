@@ -40,10 +40,14 @@ export function previewManifest(input: PreviewManifestInput): ManifestPreview {
   }
 
   const vendor = proposeVendor(manifest.sender, vendors, location.locId);
-  const brandPrefixes = [manifest.sender.name, vendor.vendor?.name ?? null];
+  const senderNames = [manifest.sender.name, vendor.vendor?.name ?? null];
+  const vendorId = vendor.vendor?.vendorId ?? null;
   const match = memoizedMatcher(catalog);
   const lines = manifest.items.map((item) =>
-    previewLine(item, match({ name: item.productName, sku: item.productSku, brandPrefixes })),
+    previewLine(
+      item,
+      match({ name: item.productName, sku: item.productSku, senderNames, vendorId }),
+    ),
   );
 
   const preview: Omit<ManifestPreview, 'catalog'> = {

@@ -5,9 +5,7 @@
  * product words folded to one form ("carts" → "cartridge").
  */
 export function productNameTokens(name: string): string[] {
-  const text = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const text = withoutAccents(name)
     .toLowerCase()
     .replace(/['’‘`´]/g, '')
     .replace(/(\d)\s*x\s*(?=\d|\.\d)/g, '$1 x ')
@@ -26,6 +24,13 @@ export function productNameTokens(name: string): string[] {
     .split(/\s+/)
     .map((token) => WORD_FORMS[token] ?? token)
     .filter((token) => token !== '' && !STOP_WORDS.has(token));
+}
+
+/** Most catalog names are plain ASCII, and NFKD is the slowest step of indexing 17,000 names. */
+function withoutAccents(name: string): string {
+  if (!/[^\x00-\x7f]/.test(name)) return name;
+
+  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 }
 
 /** A token that is an amount and a unit ("3.5g", "100mg", "10pk"), split in two; else null. */

@@ -4,7 +4,7 @@ import { Decimal, formatDecimal, type DecimalValue } from '../util/decimal';
 import { skuKey } from './catalog-name-index';
 import type { ManifestItem, ParsedManifest } from './manifest-types';
 import { categoryOf } from './product-category';
-import { brandPrefixTokens, productNameTokens, withoutPrefix } from './product-name-tokens';
+import { brandPrefixTokens, productNameTokens } from './product-name-tokens';
 
 /** The sandbox's grams unit (its seed uses UnitId 3; upstream, anything but 1 is by weight). */
 export const GRAMS_UNIT_ID = 3;
@@ -59,10 +59,14 @@ function productKey(item: ManifestItem, brandTokens: readonly string[]): string 
   const sku = skuKey(item.productSku);
   if (sku !== null) return `sku:${sku}`;
 
-  const tokens = withoutPrefix(productNameTokens(item.productName ?? ''), brandTokens);
-  if (tokens.length === 0) return null;
+  // The matcher reads the brand's words as optional, so they are left out of the key too.
+  const brand = new Set(brandTokens);
+  const tokens = new Set(
+    productNameTokens(item.productName ?? '').filter((token) => !brand.has(token)),
+  );
+  if (tokens.size === 0) return null;
 
-  return `name:${[...new Set(tokens)].sort().join(' ')}`;
+  return `name:${[...tokens].sort().join(' ')}`;
 }
 
 function productInput(
