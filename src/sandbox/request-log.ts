@@ -1,5 +1,8 @@
 import type { SandboxRequest, SandboxRequestLog } from './types';
 
+const MAX_ENTRIES = 200_000;
+const KEEP_AFTER_TRIM = 150_000;
+
 /** Keys whose values never enter the log, at any depth and in any casing. */
 const SECRET_KEYS = new Set(['password', 'sessionid', 'sessiongid', 'cookie', 'llsession']);
 
@@ -23,6 +26,9 @@ export class RequestLog implements SandboxRequestLog {
   start(endpoint: string, at: number, body: unknown): SandboxRequest {
     const entry: SandboxRequest = { endpoint, at, status: 0, body: withoutSecrets(body) };
     this.entries.push(entry);
+    // LIMITATION: past MAX_ENTRIES the oldest entries are dropped (counts then cover only the
+    // rest), so a standalone sandbox left running for days keeps bounded memory.
+    if (this.entries.length > MAX_ENTRIES) this.entries = this.entries.slice(-KEEP_AFTER_TRIM);
 
     return entry;
   }

@@ -23,6 +23,9 @@ export class SessionStore {
 
   issue(userName: string): Session {
     const now = this.clock.now();
+    // Dead sessions are dropped here, so a sandbox left running for days does not accumulate.
+    for (const [gid, old] of this.sessions) if (now >= old.expiresAt) this.sessions.delete(gid);
+
     const session = {
       gid: randomUUID(),
       numericId: String(randomInt(1_000_000, 9_999_999)),

@@ -1,4 +1,4 @@
-import { envelope } from '../answers';
+import { envelope, envelopeRaw } from '../answers';
 import { findLocation, findRoom, findVendor } from '../seed';
 import { lenientInt, readInt } from '../body-values';
 import type { SandboxState, StoredPackage } from '../state';
@@ -21,19 +21,49 @@ export const inventoryRoute: Route = {
 
     const includeZero = body.IncludeZeroQuantity === true || body.IncludeZeroQuantity === 'true';
     const roomId = lenientInt(body.RoomId);
+    const keep = (pkg: SeedPackage) =>
+      (includeZero || Number(pkg.quantity) !== 0) && (roomId === null || pkg.roomId === roomId);
     const now = clock.now();
-    const packages: (SeedPackage | StoredPackage)[] = [
-      ...state.seed.packagesAt(location.locId),
-      ...state.receivedAt(location.locId).filter((pkg) => pkg.visibleAt <= now),
-    ];
-    const rows = packages
-      .filter((pkg) => includeZero || Number(pkg.quantity) !== 0)
-      .filter((pkg) => roomId === null || pkg.roomId === roomId)
-      .map((pkg) => inventoryRow(state, pkg));
+    const received = state
+      .receivedAt(location.locId)
+      .filter((pkg) => pkg.visibleAt <= now && keep(pkg))
+      .map((pkg) => JSON.stringify(inventoryRow(state, pkg)));
+    const seeded =
+      roomId === null
+        ? seedRowsJson(state, location.locId, includeZero)
+        : rowsJson(state, state.seed.packagesAt(location.locId).filter(keep));
 
-    return envelope(true, GOTTEN, rows);
+    return envelopeRaw(GOTTEN, `[${[seeded, ...received].filter(Boolean).join(',')}]`);
   },
 };
+
+/**
+ * Seeded packages never change, so their serialized rows are built once per seed and
+ * location: a store of 2,500 packages is read on nearly every dashboard load.
+ */
+const seededJson = new WeakMap<object, Map<string, string>>();
+
+function seedRowsJson(state: SandboxState, locId: number, includeZero: boolean): string {
+  let perSeed = seededJson.get(state.seed);
+  if (!perSeed) seededJson.set(state.seed, (perSeed = new Map()));
+
+  const key = `${locId}:${includeZero}`;
+  let json = perSeed.get(key);
+  if (json === undefined) {
+    const packages = state.seed.packagesAt(locId);
+    json = rowsJson(
+      state,
+      includeZero ? packages : packages.filter((p) => Number(p.quantity) !== 0),
+    );
+    perSeed.set(key, json);
+  }
+
+  return json;
+}
+
+function rowsJson(state: SandboxState, packages: readonly SeedPackage[]): string {
+  return packages.map((pkg) => JSON.stringify(inventoryRow(state, pkg))).join(',');
+}
 
 function inventoryRow(state: SandboxState, pkg: SeedPackage | StoredPackage) {
   const product = state.product(pkg.productId);

@@ -11,6 +11,8 @@ export interface SeedVendor {
 const list = (lspId: number, rows: { vendorId: number; name: string; code: string }[]) =>
   rows.map((row) => ({ ...row, lspId }));
 
+// LIMITATION: vendors are modelled per LSP, so every location of an LSP lists the same vendors;
+// no public evidence says whether Backoffice scopes them per location.
 /**
  * Vendors belong to an LSP; get-vendors at a location lists its LSP's vendors. Wyld and
  * Stiiizy appear in several markets under separate ids, as multi-state brands do.
