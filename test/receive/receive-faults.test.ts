@@ -3,6 +3,7 @@ import type { Catalog } from '../../src/dutchie/models';
 import type { ReceiveDataSource } from '../../src/receive/data-source';
 import { FOREIGN_IDS, KNOWN_PRODUCTS } from '../../src/sandbox/index';
 import type { FakeClock } from '../../src/util/clock';
+import { Decimal } from '../../src/util/decimal';
 import { azReceive, flowerLines } from './fixtures';
 import { drive, eventually, receiveCount, startHarness, type Harness } from './harness';
 
@@ -12,6 +13,7 @@ import { drive, eventually, receiveCount, startHarness, type Harness } from './h
  * into the body on its way out.
  */
 let corruptQuantity = false;
+let sendQuantity: string | null = null;
 function lowerLayer(source: ReceiveDataSource): ReceiveDataSource {
   return {
     ...source,
@@ -22,9 +24,10 @@ function lowerLayer(source: ReceiveDataSource): ReceiveDataSource {
       return withProduct(catalog, foreign);
     },
     receive(request, call) {
-      if (!corruptQuantity) return source.receive(request, call);
+      if (!corruptQuantity && sendQuantity === null) return source.receive(request, call);
 
-      const products = request.products.map((line) => ({ ...line, quantity: '3.5 g' as never }));
+      const quantity = corruptQuantity ? ('3.5 g' as never) : new Decimal(sendQuantity!);
+      const products = request.products.map((line) => ({ ...line, quantity }));
 
       return source.receive({ ...request, products }, call);
     },
@@ -52,6 +55,7 @@ beforeEach(() => {
   h.sandbox.faults.clear();
   h.sandbox.requests.clear();
   corruptQuantity = false;
+  sendQuantity = null;
 });
 
 const RECEIVE = 'v2/inventory/receive';
@@ -244,6 +248,40 @@ describe('receiveInventory under upstream faults', () => {
     });
     expect(JSON.stringify(outcome)).not.toMatch(/SELECT|INSERT|Exception|dbo\./);
     expect(receiveCount(h.sandbox)).toBe(1);
+  });
+
+  it('a package that lands with 3.4 where 3.5 was asked is a mismatch, not a success', async () => {
+    sendQuantity = '3.4';
+    const request = azReceive();
+
+    const outcome = await receive(request);
+
+    expect(outcome).toMatchObject({
+      __typename: 'PartialReceiveError',
+      verified: [],
+      missing: [],
+      mismatched: [
+        {
+          path: 'lines.0.quantity',
+          packageId: request.lines[0].packageId,
+          field: 'quantity',
+          expected: '3.5',
+          actual: '3.4',
+        },
+      ],
+    });
+    expect(statusOf(request.idempotencyKey)).toBe('unknown');
+  });
+
+  it('the audit trail lists what needs an operator; reverify of an unknown key is null', async () => {
+    const open = h.service.listReceipts({ status: ['pending', 'unknown'], first: 100 }).records;
+
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.every((record) => record.status === 'unknown' || record.status === 'pending')).toBe(
+      true,
+    );
+    expect(open.some((record) => record.outcome === 'PartialReceiveError')).toBe(true);
+    expect(await h.service.reverify('never-used-key')).toBeNull();
   });
 
   it('preflight reads that fail answer UpstreamUnavailable and write nothing', async () => {

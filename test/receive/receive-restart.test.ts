@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_DEFAULT_PASSWORD } from '../../src/sandbox/index';
 import { embeddedSandboxIdentity } from '../../src/receive/upstream-identity';
 import { resolveVerifySeconds } from '../../src/receive/receive-options';
 import { azReceive } from './fixtures';
@@ -46,6 +49,23 @@ describe('the durable ledger across a restart', () => {
       duplicates: [{ where: 'location' }],
     });
     expect(elsewhere.listReceipts({ first: 5 }).records).toHaveLength(1);
+  });
+
+  it('the ledger file and the audit trail hold no session id, cookie or password', async () => {
+    const service = h.newService({ dataDir: data.dir });
+    await drive(h.clock, service.receive(azReceive(), { actor: 'intake-key' }));
+    service.close();
+
+    const stored = readdirSync(data.dir)
+      .map((name) => readFileSync(join(data.dir, name)).toString('latin1'))
+      .join('');
+    const trail = JSON.stringify(h.newService({ dataDir: data.dir }).listReceipts({ first: 100 }));
+
+    expect(stored).toContain('intake-key');
+    for (const secret of [...h.sandbox.issuedSessionIds(), SANDBOX_DEFAULT_PASSWORD]) {
+      expect(stored).not.toContain(secret);
+      expect(trail).not.toContain(secret);
+    }
   });
 
   it('RECEIVE_VERIFY_SECONDS sets the window; nonsense fails at construction', () => {
