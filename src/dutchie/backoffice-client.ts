@@ -136,7 +136,8 @@ export class BackofficeClient implements BackofficeApi {
           json({
             ...sessionBlock(session),
             LocId: location.locId,
-            // The location's own LspId: another LSP's id answers an empty list (the empty-read trap).
+            // The location's own LspId: another LSP's id answers an empty list (the empty-read
+            // trap).
             LspId: location.lspId,
             ...(options.includeZeroQuantity ? { IncludeZeroQuantity: true } : {}),
           }),
@@ -172,7 +173,7 @@ export class BackofficeClient implements BackofficeApi {
     return this.caller.close();
   }
 
-  /** Receives are not in READ_ENDPOINTS, so the caller never retries or replays them on a socket. */
+  /** Receives are not in READ_ENDPOINTS: the caller never retries them or replays them. */
   private write(
     endpoint: typeof ENDPOINTS.receive | typeof ENDPOINTS.saveReceive,
     request: ReceiveRequest,

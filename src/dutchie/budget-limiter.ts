@@ -46,6 +46,9 @@ interface Waiter {
  * Keeps upstream calls under a number per rolling minute, on the injected clock. Callers queue
  * FIFO within their priority instead of failing, up to `maxQueueWaitMs`. Each admission is one
  * HTTP attempt (logins and retries included), recorded at the moment it is let through.
+ *
+ * LIMITATION: the budget lives in one client instance; two processes on the same login each
+ * spend their own budget against the upstream's one limit, because nothing shares the count.
  */
 export class BudgetLimiter {
   private readonly clock: Clock;

@@ -22,7 +22,7 @@ const positiveMs = z.number().int().positive();
  * sockets 5 s (so ours give up at 4 s), and a login allows about 60 calls per minute (we take 55).
  */
 export const BackofficeClientOptionsSchema = z.object({
-  /** DUTCHIE_BACKOFFICE_URL, e.g. https://tenant.backoffice.dutchie.com (endpoints are under /api/). */
+  /** DUTCHIE_BACKOFFICE_URL, e.g. https://tenant.backoffice.dutchie.com (calls go to /api/…). */
   baseUrl: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, '')),
   /** DUTCHIE_BACKOFFICE_USERNAME. */
   username: z.string().trim().min(1),
@@ -39,11 +39,11 @@ export const BackofficeClientOptionsSchema = z.object({
       bodyMs: positiveMs.default(30_000),
     })
     .default({ connectMs: 30_000, headersMs: 30_000, bodyMs: 30_000 }),
-  /** Idle time after which the client drops a pooled socket; keep it below the server's. @default 4000 */
+  /** Idle ms before the client drops a pooled socket; keep it below the server's. @default 4000 */
   keepAliveTimeoutMs: positiveMs.default(4_000),
-  /** A session is replaced this long after its login, ahead of the upstream's ~60 minutes. @default 3000000 */
+  /** Replace a session this long after its login, before the upstream's hour. @default 3000000 */
   sessionRefreshAfterMs: positiveMs.default(50 * 60_000),
-  /** After a rejected login, calls fail fast for this long instead of logging in again. @default 30000 */
+  /** After a rejected login, calls fail fast this long instead of logging in. @default 30000 */
   loginFailureBackoffMs: z.number().int().nonnegative().default(30_000),
   /** Retries of read endpoints only; maxAttempts counts the first attempt. */
   retry: z

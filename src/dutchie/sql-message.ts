@@ -7,8 +7,21 @@ export interface SqlMessageReading {
   summary: string;
 }
 
-const SQL_MARKERS =
-  /conversion failed|error converting data type|FOREIGN KEY constraint|PRIMARY KEY constraint|UNIQUE KEY constraint|CHECK constraint|duplicate key|Cannot insert the value NULL|Invalid column name|Invalid object name|SqlException|Msg \d+, Level \d+/i;
+/** Phrases only SQL Server's own messages use. */
+const SQL_MARKERS = new RegExp(
+  [
+    'conversion failed',
+    'error converting data type',
+    '(FOREIGN|PRIMARY|UNIQUE) KEY constraint',
+    'CHECK constraint',
+    'duplicate key',
+    'Cannot insert the value NULL',
+    'Invalid (column|object) name',
+    'SqlException',
+    'Msg \\d+, Level \\d+',
+  ].join('|'),
+  'i',
+);
 
 /**
  * Recognises a SQL Server error echoed in a `Result: false` Message (or a 500 body). The

@@ -57,6 +57,8 @@ const CLOSED_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_
  * answer, or the transport failure as a typed error. Redirects are never followed (undici's
  * `request` does not follow them), so a 302 to a login page stays visible to the caller.
  */
+// LIMITATION: connect, headers and body timeouts run on undici's real-time timers, not on the
+// injected Clock, so a FakeClock cannot make them fire.
 export class Transport {
   private readonly pool: Pool;
   private readonly pathPrefix: string;

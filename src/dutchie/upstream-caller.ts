@@ -136,7 +136,9 @@ export class UpstreamCaller {
       if (!isRead) throw error;
 
       // The signature of a keep-alive socket the server closed as we wrote: nothing came back,
-      // so the read is replayed at once, one time, outside the retry budget.
+      // so the read is replayed at once, one time, outside the retry budget. undici does not
+      // say whether the socket was a reused one, so any read that lost its socket before the
+      // answer qualifies; reads are safe to repeat, which is what makes that acceptable.
       if (result.beforeAnswer && !replayedStale) {
         replayedStale = true;
         this.log.debug(
@@ -303,8 +305,9 @@ export class UpstreamCaller {
     } catch (cause) {
       if (!(cause instanceof SchemaMismatch)) throw cause;
 
+      const problem = this.redactor.clean(cause.problem);
       const error = new BadResponseError(
-        `${input.endpoint} answered data of an unexpected shape: ${this.redactor.clean(cause.problem)}`,
+        `${input.endpoint} answered data of an unexpected shape: ${problem}`,
         {
           endpoint: input.endpoint,
           status: answer.status,

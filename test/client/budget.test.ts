@@ -80,4 +80,21 @@ describe('upstream budget', () => {
     await drain(harness, reads, 10);
     expect(reads.results.every((r) => Array.isArray(r))).toBe(true);
   });
+
+  it('drops a queued call whose signal aborts, without calling upstream', async () => {
+    harness = await startHarness({ client: { callsPerMinute: 2 } });
+    const { client, sandbox } = harness;
+    await client.getRooms(AZ, { priority: 'write' });
+
+    const controller = new AbortController();
+    const pending = client
+      .getRooms(AZ, { signal: controller.signal })
+      .catch((error: Error) => error);
+    await eventually(() => client.budget().queued === 1, 'the call to queue');
+    controller.abort(new Error('request cancelled'));
+
+    expect(((await pending) as Error).message).toBe('request cancelled');
+    expect(client.budget().queued).toBe(0);
+    expect(sandbox.requests.count(ROOMS)).toBe(1);
+  });
 });

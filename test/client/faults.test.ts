@@ -80,6 +80,19 @@ describe('injected upstream faults', () => {
     ).toBe(true);
   });
 
+  it('gives up at once when Retry-After reaches past the longest queue wait', async () => {
+    harness = await startHarness({ client: { maxQueueWaitMs: 30_000 } });
+    const { client, sandbox, clock } = harness;
+    await client.ensureSession();
+    sandbox.faults.add(ROOMS, { kind: 'rate-limit-429', retryAfterSeconds: 600 });
+
+    const error = await failureOf(client.getRooms(AZ));
+
+    expect(error).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', retryAfterSeconds: 600 });
+    expect(sandbox.requests.count(ROOMS)).toBe(1);
+    expect(clock.pendingSleepers).toBe(0);
+  });
+
   it('reads the 200 rate-limit answer as RateLimitedError retrying after 60 s', async () => {
     const { client, sandbox } = await withoutRetries();
     sandbox.faults.add(ROOMS, { kind: 'rate-limit-200' });

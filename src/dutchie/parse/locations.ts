@@ -34,7 +34,8 @@ export function parseLocations(data: unknown, options: LocationParseOptions): Lo
     let timeZone = timeZoneForState(state, options.timeZoneOverrides);
 
     if (!timeZone) {
-      // LIMITATION: a state outside the built-in map and the overrides reads its dates in UTC, because rows carry no zone of their own.
+      // LIMITATION: a state outside the built-in map and the overrides reads its dates in UTC,
+      // because location rows carry no zone of their own.
       options.onUnknownState(state, row.LocId);
       timeZone = FALLBACK_TIME_ZONE;
     }

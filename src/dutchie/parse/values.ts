@@ -82,8 +82,12 @@ export function readOptionalDate(value: unknown, zone: string): Read<string | nu
 /** How a refused value is shown in a message: short, typed, never a whole payload. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+  if (typeof value === 'string') return `'${clip(value, 40)}'`;
   if (value === null || typeof value !== 'object') return String(value);
 
   return Array.isArray(value) ? 'an array' : 'an object';
+}
+
+function clip(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length)}…` : text;
 }

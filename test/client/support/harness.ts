@@ -204,4 +204,3 @@ export async function drain(harness: Harness, state: Burst<unknown>, total: numb
     await harness.clock.advance(1_000);
   }
 }
-
