@@ -13,7 +13,7 @@ export { receiveInventoryInputSchema, RECEIVE_INPUT_LIMITS, RECEIVE_TYPES } from
 export type { ParsedReceiveInput, ReceiveInventoryInput, ReceiveType } from './input-schema';
 export { parseReceiveInput } from './parse-input';
 export { upstreamIdentity, embeddedSandboxIdentity } from './upstream-identity';
-export { LEDGER_FILE_NAME, type ReceiptStatus } from './ledger';
+export { LEDGER_FILE_NAME, RECEIPT_STATUSES, type ReceiptStatus } from './ledger';
 export type { ReceiptPage, ReceiptPageQuery, ReceiptRecord } from './receipts-page';
 export { RECEIPTS_METRIC } from './receipt-metrics';
 export * from './results';

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { receiveInventoryInputSchema, type ParsedReceiveInput } from './input-schema';
 import type { ValidationError, ValidationIssue } from './results';
 
+const MAX_LISTED = 20;
+
 export type ParseInputResult =
   { ok: true; input: ParsedReceiveInput } | { ok: false; error: ValidationError };
 
@@ -15,7 +17,12 @@ export function parseReceiveInput(raw: unknown): ParseInputResult {
 
 export function validationError(issues: ValidationIssue[]): ValidationError {
   const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
-  const listed = issues.map((issue) => `${issue.path || '(input)'}: ${issue.message}`).join('; ');
+  // The message stays readable for a hostile input; `issues` always holds every problem.
+  const shown = issues
+    .slice(0, MAX_LISTED)
+    .map((issue) => `${issue.path || '(input)'}: ${issue.message}`);
+  const more = issues.length > MAX_LISTED ? `; and ${issues.length - MAX_LISTED} more` : '';
+  const listed = shown.join('; ') + more;
 
   return {
     __typename: 'ValidationError',

@@ -17,6 +17,7 @@ export function checkPackageLabels(
     linesByLabel.set(line.packageId, [...(linesByLabel.get(line.packageId) ?? []), index]);
   });
 
+  // LIMITATION: labels are compared exactly as typed; whether the upstream treats labels case-insensitively is not known.
   const existing = new Map(inventory.map((row) => [row.packageId, row]));
   const duplicates: DuplicatePackage[] = [];
 

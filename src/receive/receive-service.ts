@@ -136,6 +136,7 @@ export class ReceiveService {
     const body = buildReceiveBody(input, checked.resolved, new Date(this.clock.now()));
     if (input.dryRun) return plan(input, body, describeResolvedLines(body, checked.resolved));
 
+    // LIMITATION: a crash between this claim and the POST leaves a pending key whose receive was never sent; read-back cannot prove absence, so that key stays unknown and the receive needs a new key.
     const stored: StoredRequest = { scope: scopeOf(checked.resolved.location), body };
     const claim = this.ledger.claim({ ...submission.claim, requestJson: requestToJson(stored) });
     // Another process claimed the key between our look and our claim: answer its row instead.

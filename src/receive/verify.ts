@@ -61,6 +61,7 @@ export async function verifyReceive(request: VerifyRequest): Promise<VerifyOutco
   const checkedForSeconds = Math.round(request.windowMs / 1000);
   if (match?.anyPresent) return partial(request, match);
 
+  // LIMITATION: an orphaned receive cannot be told from a read lag longer than the window, so it is called orphaned only once orphanAfterSeconds have passed since the write (on reverify or a repeated key); until then it is an unknown outcome.
   const sinceWrite = clock.now() - request.writtenAt;
   if (request.receiveHistoryId !== null && sinceWrite >= request.orphanAfterMs) {
     return orphaned(request, request.receiveHistoryId, sinceWrite);

@@ -89,6 +89,14 @@ describe('receive input validation', () => {
     ]);
   });
 
+  it('keeps the message short for a flood of problems while issues holds them all', () => {
+    const bad = { productId: 1, quantity: 'x', unitCost: 'y', packageId: 'P' };
+    const error = issuesOf({ ...valid, lines: Array.from({ length: 30 }, () => bad) });
+
+    expect(error.issues).toHaveLength(60);
+    expect(error.message).toMatch(/has 60 problems: .*; and 40 more$/);
+  });
+
   it('reads quantities and costs as exact decimals from strings and JSON numbers', () => {
     const parsed = parseReceiveInput({
       ...valid,
