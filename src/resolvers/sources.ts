@@ -30,8 +30,9 @@ export function loadedSource<T>(key: ScopedId, full: T): LazySource<T> {
 }
 
 export function productOfRow({ row, lspId }: PackageSource): ProductSource {
-  const known: Partial<Product> = {};
-  if (row.sku !== null) known.sku = row.sku;
+  // The row's Sku is joined from the product upstream: null there means the product has none,
+  // so it is known either way. A null ProductName is a gap (every product has a name).
+  const known: Partial<Product> = { sku: row.sku };
   if (row.productName !== null) known.name = row.productName;
 
   return { key: { scope: lspId, id: row.productId }, known, locId: row.locId };

@@ -8,6 +8,8 @@ import { packageFilterArgs, productFilterArgs } from './filter-args';
 import { parseIntId } from './ids';
 import { LocationRef, ProductRef, PackageRef, RoomRef, VendorRef } from './refs';
 
+// Every field that needs its own upstream read is nullable: when that read fails, the error
+// lands on the field and the rest of the location (and of the dashboard) still resolves.
 builder.node(LocationRef, {
   description: 'A location (LocId) the Backoffice login sees, from the unfiltered list.',
   id: { resolve: (location) => location.locId, parse: (id) => parseIntId('Location', id) },
@@ -34,12 +36,14 @@ builder.node(LocationRef, {
       description: 'IANA zone, from the state; upstream dates are read in it.',
     }),
     canReceive: t.boolean({
+      nullable: true,
       description: 'True when the location has at least one inventory room to receive into.',
       resolve: async (location, _args, context) =>
         (await roomsOf(location, context)).some((room) => room.isInventoryRoom),
     }),
     rooms: t.field({
       type: [RoomRef],
+      nullable: true,
       resolve: async (location, _args, context) =>
         (await roomsOf(location, context)).map((room) =>
           loadedSource({ scope: location.locId, id: room.roomId }, room),
@@ -47,6 +51,7 @@ builder.node(LocationRef, {
     }),
     vendors: t.field({
       type: [VendorRef],
+      nullable: true,
       resolve: async (location, _args, context) =>
         (await context.loaders.vendors.load(location.locId)).map((vendor) =>
           loadedSource({ scope: location.locId, id: vendor.vendorId }, vendor),
@@ -55,6 +60,7 @@ builder.node(LocationRef, {
     products: t.connection(
       {
         type: ProductRef,
+        nullable: true,
         description: "The LSP's catalog (one upstream call per LSP, shared by its locations).",
         args: productFilterArgs(t.arg),
         resolve: (location, args, context) => pageProducts(context, location, args, args),
@@ -64,6 +70,7 @@ builder.node(LocationRef, {
     inventory: t.connection(
       {
         type: PackageRef,
+        nullable: true,
         description: 'Packages at this location, paged over one inventory snapshot.',
         args: { ...packageFilterArgs(t.arg), roomId: t.arg.int() },
         resolve: (location, args, context) => pageInventory(context, location, args, args),

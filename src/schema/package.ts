@@ -47,6 +47,7 @@ builder.node(PackageRef, {
     vendor: t.field({ type: VendorRef, nullable: true, resolve: ({ row }) => vendorOfRow(row) }),
     location: t.field({
       type: LocationRef,
+      nullable: true,
       resolve: ({ row }, _args, context) => locationOf(row.locId, context),
     }),
   }),

@@ -29,11 +29,13 @@ builder.node(RoomRef, {
     }),
     location: t.field({
       type: LocationRef,
+      nullable: true,
       resolve: (room, _args, context) => locationOf(room.key.scope, context),
     }),
     packages: t.connection(
       {
         type: PackageRef,
+        nullable: true,
         description: 'Packages in this room, paged over one inventory snapshot.',
         args: packageFilterArgs(t.arg),
         resolve: async (room, args, context) => {

@@ -26,6 +26,7 @@ builder.node(VendorRef, {
     }),
     location: t.field({
       type: LocationRef,
+      nullable: true,
       resolve: (vendor, _args, context) => locationOf(vendor.key.scope, context),
     }),
   }),
