@@ -20,7 +20,8 @@ export interface HarnessOptions {
   readLagMs?: number;
   /** Default a FakeClock shared by sandbox, client and service. */
   clock?: Clock;
-  headersTimeoutMs?: number;
+  /** Headers timeout of the client that sends the receive. */
+  receiveTimeoutMs?: number;
   /** Wraps the data source: how a test reaches below preflight to send what it would stop. */
   wrap?: (source: ReceiveDataSource) => ReceiveDataSource;
   service?: Partial<ReceiveServiceOptions>;
@@ -51,17 +52,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     readLagMs: options.readLagMs ?? 0,
     callsPerMinute: 0,
   });
-  const api = createBackofficeClient({
-    baseUrl: sandbox.url,
-    username: SANDBOX_DEFAULT_USERNAME,
-    password: SANDBOX_DEFAULT_PASSWORD,
-    callsPerMinute: 100_000,
-    clock,
-    ...(options.headersTimeoutMs
-      ? { timeouts: { connectMs: 5_000, headersMs: options.headersTimeoutMs, bodyMs: 5_000 } }
-      : {}),
-  });
-  const raw = backofficeDataSource(api);
+  const client = (headersMs?: number) =>
+    createBackofficeClient({
+      baseUrl: sandbox.url,
+      username: SANDBOX_DEFAULT_USERNAME,
+      password: SANDBOX_DEFAULT_PASSWORD,
+      callsPerMinute: 100_000,
+      clock,
+      ...(headersMs ? { timeouts: { connectMs: 5_000, headersMs, bodyMs: 5_000 } } : {}),
+    });
+  const api = client();
+  // A short timeout applies to the receive only: a busy machine may take longer than that to
+  // serve a 17,000-row catalog, and the reads are not what such a test is about.
+  const writer = options.receiveTimeoutMs ? client(options.receiveTimeoutMs) : api;
+  const raw = { ...backofficeDataSource(api), receive: backofficeDataSource(writer).receive };
   const source = options.wrap ? options.wrap(raw) : raw;
   const registry = new Registry();
   const upstream = upstreamIdentity(sandbox.url, SANDBOX_DEFAULT_USERNAME);
@@ -93,6 +97,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async close() {
       for (const service of services) service.close();
       await api.close();
+      if (writer !== api) await writer.close();
       await sandbox.close();
     },
   };

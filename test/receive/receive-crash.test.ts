@@ -126,7 +126,7 @@ describe('a crash between the POST and the ledger update', () => {
     expect(receiveCount(sandbox)).toBe(1);
     expect(sandbox.receives().filter((r) => r.externalId === input.idempotencyKey)).toHaveLength(1);
     expect(ledgerEntry(input.idempotencyKey)).toMatchObject({ status: 'succeeded', attempts: 1 });
-  });
+  }, 60_000);
 
   it('what the read-back cannot confirm is an unknown outcome naming the labels, never a second POST', async () => {
     sandbox.requests.clear();
@@ -147,5 +147,5 @@ describe('a crash between the POST and the ledger update', () => {
     });
     expect(receiveCount(sandbox)).toBe(1);
     expect(ledgerEntry(input.idempotencyKey)).toMatchObject({ status: 'unknown', attempts: 1 });
-  });
+  }, 60_000);
 });

@@ -14,6 +14,7 @@ import { drive, eventually, receiveCount, startHarness, type Harness } from './h
  */
 let corruptQuantity = false;
 let sendQuantity: string | null = null;
+let dropVendor = false;
 function lowerLayer(source: ReceiveDataSource): ReceiveDataSource {
   return {
     ...source,
@@ -24,6 +25,7 @@ function lowerLayer(source: ReceiveDataSource): ReceiveDataSource {
       return withProduct(catalog, foreign);
     },
     receive(request, call) {
+      if (dropVendor) return source.receive({ ...request, vendorId: null as never }, call);
       if (!corruptQuantity && sendQuantity === null) return source.receive(request, call);
 
       const quantity = corruptQuantity ? ('3.5 g' as never) : new Decimal(sendQuantity!);
@@ -44,7 +46,7 @@ function withProduct(catalog: Catalog, product: Catalog['products'][number]): Ca
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness({ wrap: lowerLayer, headersTimeoutMs: 300 });
+  h = await startHarness({ wrap: lowerLayer, receiveTimeoutMs: 300 });
 });
 
 afterAll(async () => {
@@ -56,6 +58,7 @@ beforeEach(() => {
   h.sandbox.requests.clear();
   corruptQuantity = false;
   sendQuantity = null;
+  dropVendor = false;
 });
 
 const RECEIVE = 'v2/inventory/receive';
@@ -234,6 +237,20 @@ describe('receiveInventory under upstream faults', () => {
     expect(refused.__typename === 'UpstreamSqlError' && refused.message).not.toMatch(
       /nvarchar|numeric/,
     );
+  });
+
+  it("a business refusal is UpstreamRejected with the upstream's words, and nothing is written", async () => {
+    dropVendor = true;
+    const request = azReceive();
+
+    const refused = await receive(request);
+
+    expect(refused).toMatchObject({
+      __typename: 'UpstreamRejectedError',
+      code: 'UPSTREAM_REJECTED',
+      message: expect.stringContaining('Vendor is required.'),
+    });
+    expect(statusOf(request.idempotencyKey)).toBe('failed');
   });
 
   it('a 500 carrying SQL text is not proof of nothing written: read back, unknown, no SQL shown', async () => {
