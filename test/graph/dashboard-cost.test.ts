@@ -49,9 +49,9 @@ describe('the dashboard query (18 locations, rooms, vendors, 50 packages each)',
     harness.sandbox.requests.clear();
     const response = await harness.query(DashboardDocument);
     const sandbox = response.data!.locations.find((location) => location.locId === 1989)!;
-    const first = sandbox.inventory.edges[0].node;
+    const first = sandbox.inventory!.edges[0].node;
 
-    expect(sandbox.inventory.edges).toHaveLength(50);
+    expect(sandbox.inventory!.edges).toHaveLength(50);
     expect(first).toEqual({
       packageId: '1A4000198900000000000001',
       quantity: '448.5',
@@ -61,7 +61,7 @@ describe('the dashboard query (18 locations, rooms, vendors, 50 packages each)',
       room: { name: 'Vault' },
     });
     const packages = response.data!.locations.flatMap((location) =>
-      location.inventory.edges.map((edge) => edge.node),
+      location.inventory!.edges.map((edge) => edge.node),
     );
     expect(
       packages.every((node) => node.product?.name && node.vendor?.name && node.room?.name),

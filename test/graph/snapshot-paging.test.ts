@@ -38,7 +38,7 @@ describe('inventory paging over one snapshot', () => {
     do {
       const response = await page(after);
       expect(response.errors).toBeUndefined();
-      const connection = response.data!.location!.inventory;
+      const connection = response.data!.location!.inventory!;
       seen.push(...connection.edges.map((edge) => edge.node.packageId));
       totals.add(connection.totalCount);
       after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
@@ -49,7 +49,7 @@ describe('inventory paging over one snapshot', () => {
         await receivePackages(harness.client, { count: 40, labelPrefix: 'ARRIVED-' });
         await harness.clock.advance(120_000);
         const fresh = await page(null);
-        expect(fresh.data!.location!.inventory.totalCount).toBe(5_040);
+        expect(fresh.data!.location!.inventory!.totalCount).toBe(5_040);
       }
     } while (after !== null);
 
@@ -62,24 +62,24 @@ describe('inventory paging over one snapshot', () => {
 
   it('keeps a snapshot pageable ten minutes after its last page', async () => {
     const first = await page(null);
-    const cursor = first.data!.location!.inventory.pageInfo.endCursor!;
+    const cursor = first.data!.location!.inventory!.pageInfo.endCursor!;
 
     await harness.clock.advance(9 * 60_000);
     const second = await page(cursor);
     expect(second.errors).toBeUndefined();
-    const next = second.data!.location!.inventory.pageInfo.endCursor!;
+    const next = second.data!.location!.inventory!.pageInfo.endCursor!;
 
     await harness.clock.advance(9 * 60_000);
     const third = await page(next);
     expect(third.errors).toBeUndefined();
-    expect(third.data!.location!.inventory.edges[0].node.packageId).not.toBe(
-      second.data!.location!.inventory.edges[0].node.packageId,
+    expect(third.data!.location!.inventory!.edges[0].node.packageId).not.toBe(
+      second.data!.location!.inventory!.edges[0].node.packageId,
     );
   });
 
   it('answers SNAPSHOT_EXPIRED with a hint once the snapshot is no longer kept', async () => {
     const first = await page(null);
-    const cursor = first.data!.location!.inventory.pageInfo.endCursor!;
+    const cursor = first.data!.location!.inventory!.pageInfo.endCursor!;
 
     await harness.clock.advance(10 * 60_000 + 1_000);
     const response = await page(cursor);
@@ -104,7 +104,7 @@ describe('inventory paging over one snapshot', () => {
       locId: SANDBOX_LOC_IDS.oh,
       first: 1,
     });
-    const foreign = other.data!.location!.inventory.pageInfo.endCursor!;
+    const foreign = other.data!.location!.inventory!.pageInfo.endCursor!;
     const mixed = await page(foreign);
     expect(mixed.errors![0].extensions).toMatchObject({ code: 'BAD_CURSOR' });
     expect(mixed.errors![0].message).toBe(
