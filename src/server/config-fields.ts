@@ -77,12 +77,13 @@ export function integerField(options: FieldOptions<number> & { min: number; max?
 }
 
 /** A number above zero; fractions allowed (a budget of 27.5 calls a minute is fine). */
-export function positiveNumberField(options: FieldOptions<number>) {
+export function positiveNumberField(options: FieldOptions<number> & { max?: number }) {
+  const max = options.max ?? Number.MAX_VALUE;
+  const range = options.max === undefined ? 'above 0' : `above 0 and at most ${options.max}`;
+
   return field(options, (text) => {
     const value = /^\d*\.?\d+$/.test(text) ? Number(text) : Number.NaN;
-    if (!(value > 0) || !Number.isFinite(value)) {
-      return fail(`expected a number above 0, got ${quote(text)}`);
-    }
+    if (!(value > 0) || value > max) return fail(`expected a number ${range}, got ${quote(text)}`);
 
     return ok(value);
   });

@@ -106,7 +106,8 @@ export const VARIABLES = {
   ),
   RECEIVE_VERIFY_SECONDS: variable(
     'How long a receive polls inventory for its packages before reporting an unknown outcome',
-    positiveNumberField({ fallback: 15 }),
+    // The receive engine refuses more than ten minutes of polling.
+    positiveNumberField({ fallback: 15, max: 600 }),
   ),
   GRAPH_API_KEYS: variable(
     'JSON list of {name, key | sha256, scopes, locIds?} accepted as Bearer tokens',

@@ -121,6 +121,11 @@ async function start(
   });
   resources.push('receive ledger', () => receive.close());
 
+  // LIMITATION: API keys (GRAPH_AUTH, GRAPH_API_KEYS) and the GRAPHQL_MAX_* limits are parsed and typed but not enforced yet; every request runs with open access until the access-control layer is wired here.
+  if (config.auth.enabled) {
+    logger.warn({ keys: config.auth.keys.length }, 'API keys are configured but not enforced yet');
+  }
+
   const app = createApp({
     schema,
     context: ({ request }) => {
