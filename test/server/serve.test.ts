@@ -93,7 +93,7 @@ describe('serve() over the embedded sandbox', () => {
     }
 
     const detail = log.lines.filter(
-      (line) => line.requestId === 'case-10-masking' && line.level >= 40,
+      (line) => line.requestId === 'case-10-masking' && Number(line.level) >= 40,
     );
     expect(detail.length).toBeGreaterThan(0);
   });
