@@ -16,6 +16,7 @@ import {
   type SandboxOptions,
 } from '../../../src/sandbox/types';
 import { FakeClock } from '../../../src/util/clock';
+import type { Logger } from '../../../src/util/logger';
 
 export interface GraphResponse<T> extends ExecutionResult<
   T,
@@ -26,6 +27,8 @@ export interface GraphHarnessOptions {
   sandbox?: SandboxOptions;
   client?: Partial<BackofficeClientInput>;
   config?: Partial<GraphConfig>;
+  /** Where the graph logs (the original of every masked error). Default silent. */
+  logger?: Logger;
   /** Wraps the real client, for upstream answers the sandbox cannot give. */
   wrapClient?: (client: BackofficeApi) => BackofficeApi;
 }
@@ -68,6 +71,7 @@ export async function startGraphHarness(options: GraphHarnessOptions = {}): Prom
     client: api,
     clock,
     registry,
+    logger: options.logger,
     config: { backgroundRefresh: false, ...options.config },
   });
   let onBatch: BatchObserver | undefined;
