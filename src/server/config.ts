@@ -97,7 +97,8 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
   // Rules that span variables run over the values that parsed, so that one run reports
   // a bad PORT and a missing live-mode password together.
   const keys = collectKeys(raw, options, problems);
-  problems.push(...crossFieldProblems(raw, keys));
+  const keysBroken = problems.some((problem) => problem.startsWith('GRAPH_API_KEYS'));
+  problems.push(...crossFieldProblems(raw, keys, keysBroken));
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -151,7 +152,12 @@ function readKeysFile(file: string, options: LoadConfigOptions) {
   return parsed.ok ? parsed : { ok: false as const, problem: `${absolute}: ${parsed.problem}` };
 }
 
-function crossFieldProblems(raw: Partial<Raw>, keys: readonly ApiKeyConfig[]): string[] {
+/** `keysBroken`: keys were given but did not parse; saying they are missing would mislead. */
+function crossFieldProblems(
+  raw: Partial<Raw>,
+  keys: readonly ApiKeyConfig[],
+  keysBroken: boolean,
+): string[] {
   const problems: string[] = [];
   const live = Boolean(raw.DUTCHIE_BACKOFFICE_URL);
   const hasKeys = keys.length > 0;
@@ -163,7 +169,7 @@ function crossFieldProblems(raw: Partial<Raw>, keys: readonly ApiKeyConfig[]): s
     // duplicate check: a retried receive would land twice in a real store.
     if (!raw.DATA_DIR)
       problems.push(liveNeeds('DATA_DIR') + ' (the receive ledger must survive restarts)');
-    if (!hasKeys && raw.GRAPH_AUTH !== false) {
+    if (!hasKeys && !keysBroken && raw.GRAPH_AUTH !== false) {
       problems.push(
         'GRAPH_API_KEYS: live mode needs API keys (GRAPH_API_KEYS or GRAPH_API_KEYS_FILE), or GRAPH_AUTH=off to run without them',
       );
@@ -179,7 +185,7 @@ function crossFieldProblems(raw: Partial<Raw>, keys: readonly ApiKeyConfig[]): s
     }
   }
 
-  if (raw.GRAPH_AUTH === true && !hasKeys) {
+  if (raw.GRAPH_AUTH === true && !hasKeys && !keysBroken) {
     problems.push(
       'GRAPH_AUTH: on, but no keys are configured in GRAPH_API_KEYS or GRAPH_API_KEYS_FILE',
     );

@@ -1,3 +1,4 @@
+import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createBackofficeClient } from '../dutchie';
 import type { BackofficeApi } from '../dutchie/backoffice-api';
@@ -9,9 +10,8 @@ import {
   upstreamIdentity,
 } from '../receive';
 import { createRequestContext } from '../resolvers/context';
+import { graphPlugins } from '../resolvers/graph-plugins';
 import { createGraphServices, type GraphServices } from '../resolvers/services';
-import { useGraphErrors } from '../resolvers/use-graph-errors';
-import { useUpstreamCost } from '../resolvers/use-upstream-cost';
 import type { Sandbox } from '../sandbox';
 import { schema } from '../schema';
 import type { Clock } from '../util/clock';
@@ -134,7 +134,7 @@ async function start(
 
       return context;
     },
-    plugins: [useGraphErrors(), useUpstreamCost()],
+    plugins: graphPlugins() as Plugin[],
     logger,
     registry,
     readiness: createReadinessProbe({ client, clock: options.clock, logger }),
