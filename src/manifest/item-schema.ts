@@ -84,7 +84,10 @@ export function buildItem(fields: ItemFields, index: number) {
 
 /**
  * `line_price` is the line total; 1.0 called it `product_price`, read the same way (a note
- * says so). A missing price on a sample is 0: samples travel free. On other lines it stays
+ * says so).
+ *
+ * LIMITATION: no 1.0 document was at hand to confirm that product_price was a line total and
+ * not a unit price; it is read as the field that replaced it, and the warning asks to check. A missing price on a sample is 0: samples travel free. On other lines it stays
  * null, which the line selection refuses rather than receive at a made-up cost.
  */
 function choosePrice(fields: ItemFields, isSample: boolean): Read<DecimalValue | null> {
@@ -96,7 +99,7 @@ function choosePrice(fields: ItemFields, isSample: boolean): Read<DecimalValue |
     return read(productPrice, {
       code: 'PRODUCT_PRICE_AS_LINE_TOTAL',
       path: 'product_price',
-      fragment: '(1.0) is read as the line total: there is no line_price',
+      fragment: '(1.0) is read as the line total: there is no line_price; check it is not a unit price',
     });
   }
 

@@ -148,7 +148,7 @@ function groupProductPriceWarnings(warnings: ManifestWarning[]): ManifestWarning
   const lines = grouped.flatMap((warning) => warning.lines ?? []);
   const summary: ManifestWarning = {
     code: 'PRODUCT_PRICE_AS_LINE_TOTAL',
-    message: `lines ${lines.join(', ')} carry 1.0's product_price and no line_price; each is read as the line total`,
+    message: `lines ${lines.join(', ')} carry 1.0's product_price and no line_price; each is read as the line total (check it is not a unit price)`,
     path: '$.inventory_transfer_items[*].product_price',
     lines,
   };

@@ -124,6 +124,7 @@ export type ManifestWarningCode =
   | 'DUPLICATE_INVENTORY_ID'
   | 'LAB_FAILED'
   | 'LAB_MISSING'
+  | 'UNIT_MISMATCH'
   | 'VENDOR_NOT_FOUND'
   | 'VENDOR_AMBIGUOUS';
 

@@ -191,6 +191,9 @@ class NameScorer {
    * The products worth scoring: those sharing a rare token with the name. Scoring all 17,000
    * for each of 40 lines would be wasted on names sharing only "1g". When the name holds no
    * rare token, every product sharing any token is scored.
+   *
+   * LIMITATION: a product sharing only common words with a name that has a rare one is never
+   * scored, so the nearest candidates of an UNRESOLVED line can leave it out.
    */
   gather(): IndexedProduct[] {
     const rareLimit = Math.max(50, this.index.entries.length * 0.02);

@@ -61,7 +61,10 @@ export function previewManifest(input: PreviewManifestInput): ManifestPreview {
     lines,
     totals: totalsOf(lines),
     vendor,
-    warnings: [...(input.warnings ?? []), ...previewWarnings(manifest, location, lines, vendor)],
+    warnings: [
+      ...(input.warnings ?? []),
+      ...previewWarnings({ manifest, location, lines, vendor, catalog }),
+    ],
   };
 
   return Object.defineProperty(preview, 'catalog', {

@@ -1,19 +1,32 @@
+import type { Catalog } from '../dutchie/models';
 import type { ManifestWarning, ParsedManifest } from './manifest-types';
 import type { ManifestPreviewLine, PreviewLocation } from './preview-types';
 import { licenseKey, type VendorProposal } from './propose-vendor';
+import { unitWarnings } from './unit-warnings';
 
-/** What a receiver should look at before accepting the delivery, beyond the parse warnings. */
-export function previewWarnings(
-  manifest: ParsedManifest,
-  location: PreviewLocation,
-  lines: readonly ManifestPreviewLine[],
-  vendor: VendorProposal,
-): ManifestWarning[] {
+export interface PreviewWarningsInput {
+  manifest: ParsedManifest;
+  location: PreviewLocation;
+  lines: readonly ManifestPreviewLine[];
+  vendor: VendorProposal;
+  catalog: Catalog;
+}
+
+/**
+ * What a receiver should look at before accepting the delivery, beyond the parse warnings.
+ *
+ * LIMITATION: COA expiry dates are read (lab.results[].expireDate) but not compared with
+ * today: the preview takes no clock, and the rule for an expired COA is the store's to set.
+ */
+export function previewWarnings(input: PreviewWarningsInput): ManifestWarning[] {
+  const { manifest, location, lines, vendor, catalog } = input;
+
   return [
     ...receiverWarnings(manifest, location),
     ...vendorWarnings(manifest, vendor),
     ...duplicateWarnings(lines),
     ...labWarnings(lines),
+    ...unitWarnings(lines, catalog),
   ];
 }
 

@@ -31,6 +31,12 @@ const CATALOG = catalogOf([
     sku: 'WYLD-ED-MB-100',
     brand: 'Wyld',
   },
+  {
+    productId: 310001,
+    name: 'Swallowtail Cultivation - Blue Dream 3.5g',
+    brand: 'Swallowtail Cultivation',
+    unitId: 3,
+  },
 ]);
 
 function preview(
@@ -228,6 +234,24 @@ describe('the preview of a manifest', () => {
       ['LAB_FAILED', [0]],
       ['LAB_MISSING', [1, 3]],
     ]);
+  });
+
+  it('warns when a line counts in another unit than its product is sold in', () => {
+    const blueDream = 'Swallowtail Cultivation - Blue Dream 3.5g';
+    const result = preview([
+      { inventory_id: 'A', product_name: blueDream, uom: 'ea', qty: 10 },
+      { inventory_id: 'B', product_name: blueDream, uom: 'g', qty: 35 },
+      { inventory_id: 'C', uom: 'oz', qty: 2 },
+      { inventory_id: 'D', uom: 'ea' },
+    ]);
+
+    expect(result.warnings.map(({ code, lines }) => [code, lines])).toEqual([
+      ['UNIT_MISMATCH', [0]],
+      ['UNIT_MISMATCH', [2]],
+    ]);
+    expect(result.warnings[0].message).toBe(
+      "line 0 counts qty 10 in 'ea', but product 310001 (Swallowtail Cultivation - Blue Dream 3.5g) is sold by the gram; the quantity is not converted",
+    );
   });
 
   it('carries the parse warnings ahead of its own', () => {
