@@ -22,7 +22,7 @@ import { startHttpServer } from './http-server';
 import { createReadinessProbe } from './readiness';
 import { adoptCorrelationId } from './request-scope';
 import { ResourceStack } from './resource-stack';
-import { startUpstream } from './upstream';
+import { startUpstream, type UpstreamTarget } from './upstream';
 
 /** In-flight requests get this long after SIGTERM; orchestrators commonly kill at 30 s. */
 export const SHUTDOWN_GRACE_MS = 25_000;
@@ -72,88 +72,28 @@ async function start(
 ): Promise<RunningServer> {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  const shared = { clock: options.clock, logger, registry };
 
   const upstream = await startUpstream(config, logger, options.clock);
   if (upstream.sandbox) resources.push('sandbox', () => upstream.sandbox!.close());
 
-  const client = createBackofficeClient({
-    baseUrl: upstream.baseUrl,
-    username: upstream.username,
-    password: upstream.password,
-    callsPerMinute: config.client.callsPerMinute,
-    maxQueueWaitMs: config.client.maxQueueWaitSeconds * 1000,
-    timeouts: timeoutsOf(config.client.timeoutSeconds),
-    timeZoneOverrides: { ...config.client.timeZoneOverrides },
-    clock: options.clock,
-    logger: logger.child({ component: 'client' }),
-    registry,
-  });
+  const client = clientFor(config, upstream, shared);
   resources.push('client', () => client.close());
 
-  const services = createGraphServices({
-    client,
-    config: {
-      referenceTtlSeconds: config.cache.referenceTtlSeconds,
-      inventoryTtlSeconds: config.cache.inventoryTtlSeconds,
-      backgroundRefresh: config.cache.backgroundRefresh,
-    },
-    clock: options.clock,
-    logger,
-    registry,
-  });
+  const services = createGraphServices({ client, config: graphConfigOf(config), ...shared });
   resources.push('graph services', () => services.close());
 
-  const receive = createReceiveService({
-    source: backofficeDataSource(client),
-    // The sandbox forgets its receives on restart, so its ledger rows must not be replayed.
-    upstream: upstream.sandbox
-      ? embeddedSandboxIdentity()
-      : upstreamIdentity(upstream.baseUrl, upstream.username),
-    dataDir: config.receive.dataDir ?? undefined,
-    writableLocIds:
-      config.receive.writableLocIds === 'sandbox-locations'
-        ? undefined
-        : config.receive.writableLocIds,
-    verifySeconds: config.receive.verifySeconds,
-    clock: options.clock,
-    logger,
-    registry,
-  });
+  const receive = receiveServiceFor(config, upstream, client, shared);
   resources.push('receive ledger', () => receive.close());
 
-  // LIMITATION: API keys (GRAPH_AUTH, GRAPH_API_KEYS) and the GRAPHQL_MAX_* limits are parsed and typed but not enforced yet; every request runs with open access until the access-control layer is wired here.
-  if (config.auth.enabled) {
-    logger.warn({ keys: config.auth.keys.length }, 'API keys are configured but not enforced yet');
-  }
-
-  const app = createApp({
-    schema,
-    context: ({ request }) => {
-      const context = createRequestContext(services, { request, principal: null });
-      adoptCorrelationId(context.requestId);
-
-      return context;
-    },
-    plugins: graphPlugins() as Plugin[],
-    logger,
-    registry,
-    readiness: createReadinessProbe({ client, clock: options.clock, logger }),
-    metricsKeySha256: config.auth.metricsKeySha256,
-    introspection: config.graphql.introspection,
-    batchLimit: config.graphql.batchLimit,
-  });
+  const app = appFor(config, services, shared);
   resources.push('yoga', () => app.dispose());
 
   const http = await startHttpServer(app, config.server);
   resources.push('http server', () => http.close(0));
 
   const graphqlUrl = `${http.origin}/graphql`;
-  logger.info(
-    { mode: config.upstream.mode, url: graphqlUrl, sandbox: upstream.sandbox?.url },
-    'backoffice-graph listening',
-  );
-  const announce = options.announce ?? ((line: string) => process.stdout.write(`${line}\n`));
-  announce(config.graphql.introspection ? `GraphiQL: ${graphqlUrl}` : `GraphQL: ${graphqlUrl}`);
+  announceStart(config, graphqlUrl, upstream, logger, options.announce);
 
   return {
     graphqlUrl,
@@ -169,6 +109,103 @@ async function start(
       await resources.closeAll();
     },
   };
+}
+
+interface Shared {
+  clock?: Clock;
+  logger: Logger;
+  registry: Registry;
+}
+
+function clientFor(config: AppConfig, upstream: UpstreamTarget, shared: Shared): BackofficeApi {
+  return createBackofficeClient({
+    baseUrl: upstream.baseUrl,
+    username: upstream.username,
+    password: upstream.password,
+    callsPerMinute: config.client.callsPerMinute,
+    maxQueueWaitMs: config.client.maxQueueWaitSeconds * 1000,
+    timeouts: timeoutsOf(config.client.timeoutSeconds),
+    timeZoneOverrides: { ...config.client.timeZoneOverrides },
+    clock: shared.clock,
+    logger: shared.logger.child({ component: 'client' }),
+    registry: shared.registry,
+  });
+}
+
+function graphConfigOf(config: AppConfig) {
+  return {
+    referenceTtlSeconds: config.cache.referenceTtlSeconds,
+    inventoryTtlSeconds: config.cache.inventoryTtlSeconds,
+    backgroundRefresh: config.cache.backgroundRefresh,
+  };
+}
+
+function receiveServiceFor(
+  config: AppConfig,
+  upstream: UpstreamTarget,
+  client: BackofficeApi,
+  shared: Shared,
+): ReceiveService {
+  const writable = config.receive.writableLocIds;
+
+  return createReceiveService({
+    source: backofficeDataSource(client),
+    // The sandbox forgets its receives on restart, so its ledger rows must not be replayed.
+    upstream: upstream.sandbox
+      ? embeddedSandboxIdentity()
+      : upstreamIdentity(upstream.baseUrl, upstream.username),
+    dataDir: config.receive.dataDir ?? undefined,
+    writableLocIds: writable === 'sandbox-locations' ? undefined : writable,
+    verifySeconds: config.receive.verifySeconds,
+    ...shared,
+  });
+}
+
+function appFor(config: AppConfig, services: GraphServices, shared: Shared) {
+  // LIMITATION: API keys (GRAPH_AUTH, GRAPH_API_KEYS) and the GRAPHQL_MAX_* limits are parsed and typed but not enforced yet; every request runs with open access until the access-control layer is wired here.
+  if (config.auth.enabled) {
+    shared.logger.warn(
+      { keys: config.auth.keys.length },
+      'API keys are configured but not enforced yet',
+    );
+  }
+
+  return createApp({
+    schema,
+    context: ({ request }) => {
+      const context = createRequestContext(services, { request, principal: null });
+      adoptCorrelationId(context.requestId);
+
+      return context;
+    },
+    plugins: graphPlugins() as Plugin[],
+    logger: shared.logger,
+    registry: shared.registry,
+    readiness: createReadinessProbe({
+      client: services.client,
+      clock: shared.clock,
+      logger: shared.logger,
+    }),
+    metricsKeySha256: config.auth.metricsKeySha256,
+    introspection: config.graphql.introspection,
+    batchLimit: config.graphql.batchLimit,
+  });
+}
+
+function announceStart(
+  config: AppConfig,
+  graphqlUrl: string,
+  upstream: UpstreamTarget,
+  logger: Logger,
+  announce: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): void {
+  logger.info(
+    { mode: config.upstream.mode, url: graphqlUrl, sandbox: upstream.sandbox?.url },
+    'backoffice-graph listening',
+  );
+
+  // Printed, not logged: it is the line a person looks for, whatever LOG_LEVEL says.
+  announce(config.graphql.introspection ? `GraphiQL: ${graphqlUrl}` : `GraphQL: ${graphqlUrl}`);
 }
 
 /** One budget for each phase: the upstream model knows calls of up to ~30 s in total. */
