@@ -1,4 +1,4 @@
-import type { BackofficeApi, UpstreamCallEvent } from '../dutchie/backoffice-api';
+import type { BackofficeApi } from '../dutchie/backoffice-api';
 import { RateLimitedError } from '../dutchie/errors';
 import type { Location } from '../dutchie/models';
 import type { Clock } from '../util/clock';
@@ -6,10 +6,12 @@ import type { Logger } from '../util/logger';
 import type { CacheKind, CacheLoader, CachePolicy, UpstreamCache } from './upstream-cache';
 import type { UpstreamFetchers } from './upstream-fetchers';
 
-/** The share of the per-minute budget background refreshes may spend at most. */
+/**
+ * Background work runs only while the client's rolling minute is at most this full. So it
+ * spends at most half the budget, never reaches the 20% reserved for receives, and never
+ * queues: the client's own limiter caps 'background' calls at the same share.
+ */
 export const BACKGROUND_SHARE = 0.5;
-/** The share of the budget left untouched for receives and their verification. */
-export const RECEIVE_RESERVE = 0.2;
 /** An entry is refreshed once it has lived this fraction of its TTL, before it goes stale. */
 const REFRESH_AT_FRACTION = 0.8;
 const MINUTE_MS = 60_000;
@@ -36,12 +38,11 @@ interface Task {
 
 /**
  * Keeps locations, rooms, vendors and every location's inventory warm, one entry per tick in a
- * round-robin, so dashboards mostly read the cache. It spends at most half the upstream budget
- * (counted over its own calls) and stops whenever the client's rolling minute is within the
- * 20% reserved for receives, or anything is queued: it never delays a user's call.
+ * round-robin, so dashboards mostly read the cache. Before each refresh it checks the client's
+ * budget (see BACKGROUND_SHARE) and skips the tick if anything is queued or the minute is half
+ * full: it never delays a user's call. Entries are refreshed shortly before their TTL ends.
  */
 export class BackgroundRefresher {
-  private readonly ownCalls: number[] = [];
   private next = 0;
   private pausedUntil = 0;
   private running = false;
@@ -67,9 +68,11 @@ export class BackgroundRefresher {
     const { clock } = this.options;
     if (clock.now() < this.pausedUntil) return { skipped: 'paused' };
 
+    // Budget first: a refused tick must not move the round-robin past the task it would run.
+    if (!this.budgetAllows()) return { skipped: 'budget' };
+
     const task = this.nextDueTask();
     if (!task) return { skipped: 'nothing-due' };
-    if (!this.budgetAllows()) return { skipped: 'budget' };
 
     this.inFlight = this.run(task);
 
@@ -94,13 +97,9 @@ export class BackgroundRefresher {
 
   private budgetAllows(): boolean {
     const budget = this.options.client.budget();
-    const limit = budget.limitPerMinute;
-    const ownLastMinute = this.pruneOwnCalls();
-
     if (budget.queued > 0) return false;
-    if (budget.usedLastMinute + 1 > limit * (1 - RECEIVE_RESERVE)) return false;
 
-    return ownLastMinute + 1 <= limit * BACKGROUND_SHARE;
+    return budget.usedLastMinute + 1 <= Math.floor(budget.limitPerMinute * BACKGROUND_SHARE);
   }
 
   private async run(task: Task): Promise<RefreshOutcome> {
@@ -163,19 +162,8 @@ export class BackgroundRefresher {
   }
 
   private task(kind: CacheKind, scope: number | 'all', load: CacheLoader<unknown>): Task {
-    const call = { priority: 'background' as const, observer: this.countOwnCall };
+    const call = { priority: 'background' as const };
 
     return { kind, scope, refresh: () => this.options.cache.refresh(kind, scope, load, call) };
-  }
-
-  private readonly countOwnCall = (_event: UpstreamCallEvent): void => {
-    this.ownCalls.push(this.options.clock.now());
-  };
-
-  private pruneOwnCalls(): number {
-    const since = this.options.clock.now() - MINUTE_MS;
-    while (this.ownCalls.length > 0 && this.ownCalls[0] <= since) this.ownCalls.shift();
-
-    return this.ownCalls.length;
   }
 }

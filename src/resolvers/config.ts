@@ -15,7 +15,11 @@ export interface GraphConfig {
    * @default 300
    */
   referenceStaleSeconds: number;
-  /** The same for inventory. @default 30 */
+  /**
+   * The same for inventory. At 55 calls a minute the background refresh can renew each of 18
+   * inventories only about once a minute (reference data takes its share too), so the stale
+   * window must reach past that for a dashboard never to wait. @default 60
+   */
   inventoryStaleSeconds: number;
   /** Keep reference data and inventory warm within the budget. @default true (tests pass false) */
   backgroundRefresh: boolean;
@@ -37,7 +41,7 @@ const GraphConfigSchema = z
     referenceTtlSeconds: z.number().int().positive().default(300),
     inventoryTtlSeconds: z.number().int().positive().default(30),
     referenceStaleSeconds: z.number().int().nonnegative().default(300),
-    inventoryStaleSeconds: z.number().int().nonnegative().default(30),
+    inventoryStaleSeconds: z.number().int().nonnegative().default(60),
     backgroundRefresh: z.boolean().default(true),
     snapshotRetentionSeconds: z
       .number()
