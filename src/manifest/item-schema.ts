@@ -84,11 +84,11 @@ export function buildItem(fields: ItemFields, index: number) {
 
 /**
  * `line_price` is the line total; 1.0 called it `product_price`, read the same way (a note
- * says so).
+ * says so). A missing price on a sample is 0: samples travel free. On other lines it stays
+ * null, which the line selection refuses rather than receive at a made-up cost.
  *
  * LIMITATION: no 1.0 document was at hand to confirm that product_price was a line total and
- * not a unit price; it is read as the field that replaced it, and the warning asks to check. A missing price on a sample is 0: samples travel free. On other lines it stays
- * null, which the line selection refuses rather than receive at a made-up cost.
+ * not a unit price; it is read as the field that replaced it, and the warning asks to check.
  */
 function choosePrice(fields: ItemFields, isSample: boolean): Read<DecimalValue | null> {
   const linePrice = fields.line_price.value;
@@ -99,7 +99,8 @@ function choosePrice(fields: ItemFields, isSample: boolean): Read<DecimalValue |
     return read(productPrice, {
       code: 'PRODUCT_PRICE_AS_LINE_TOTAL',
       path: 'product_price',
-      fragment: '(1.0) is read as the line total: there is no line_price; check it is not a unit price',
+      fragment:
+        '(1.0) is read as the line total: there is no line_price; check it is not a unit price',
     });
   }
 
@@ -127,8 +128,8 @@ function combineLab(fields: ItemFields): Read<ManifestLab> {
   if (new Set(known).size > 1) {
     notes.add({
       code: 'LAB_STATUS_CONFLICT',
-      path: 'lab_result_passed',
-      fragment: `disagrees with lab_result_data (${[...new Set(known)].join(', ')}); read as fail`,
+      path: 'lab_result_data',
+      fragment: `says both ${[...new Set(known)].join(' and ')} across lab_result_passed, lab_result_status and lab_result_list; read as fail`,
     });
   }
 
