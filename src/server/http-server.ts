@@ -11,7 +11,7 @@ export interface HttpServerOptions {
 export interface RunningHttpServer {
   readonly server: Server;
   readonly port: number;
-  /** http://localhost:<port>, the address a person opens. */
+  /** The address a person opens: http://localhost:<port> unless bound to one other interface. */
   readonly origin: string;
   /**
    * Stops accepting connections, closes idle keep-alive sockets, lets in-flight requests finish
