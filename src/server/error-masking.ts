@@ -1,37 +1,37 @@
 import { GraphQLError } from 'graphql';
 import type { MaskError } from 'graphql-yoga';
-import { type BackofficeError, isBackofficeError } from '../dutchie/errors';
+import { isBackofficeError } from '../dutchie/errors';
+import { mapExecutionError } from '../resolvers/error-mapping';
 import type { Logger } from '../util/logger';
 import { correlationId } from './request-scope';
 import { scrubSecrets } from './scrub-secrets';
 
 /**
- * The GraphQL edge of error handling. Errors the schema raised on purpose pass unchanged; a
- * Backoffice error keeps its stable code and message; anything else becomes a generic message
- * naming the correlation id, with the original logged in full. No stack, SQL text, upstream URL,
- * cookie or session id reaches a response, whatever NODE_ENV says.
+ * The last line of error handling at the HTTP edge. Execution errors were already mapped by the
+ * read graph's plugin (`useGraphErrors`) and arrive here as deliberate GraphQL errors, which
+ * pass. Whatever else escaped (a context that failed to build, a plugin that threw) gets the
+ * same mapping: a Backoffice error keeps its code, anything else becomes the generic message
+ * with the correlation id, logged in full here. No stack, SQL text, upstream URL, cookie or
+ * session id reaches a response, whatever NODE_ENV says.
  */
 export function createErrorMask(logger: Logger, alreadyLogged: WeakSet<object>): MaskError {
-  return (error) => {
+  return (error, message) => {
     if (isDeliberate(error)) return error as GraphQLError;
 
     const id = correlationId();
-    const original = error instanceof GraphQLError ? error.originalError : error;
-    const location = error instanceof GraphQLError ? positionOf(error) : {};
+    const wrapped =
+      error instanceof GraphQLError
+        ? error
+        : new GraphQLError(message, { originalError: error instanceof Error ? error : undefined });
+    const original = wrapped.originalError ?? error;
     if (typeof error === 'object' && error) alreadyLogged.add(error);
 
-    if (isBackofficeError(original)) {
-      logger.warn({ requestId: id, upstream: describeUpstream(original) }, 'upstream error');
+    const mapped = mapExecutionError(wrapped, id);
+    const detail = { requestId: id, err: describe(original) };
+    if (mapped.unexpected) logger.error(detail, 'unexpected error, masked');
+    else logger.warn(detail, 'upstream error');
 
-      return upstreamError(original, id, location);
-    }
-
-    logger.error({ requestId: id, err: describeUnexpected(original) }, 'unexpected error');
-
-    return new GraphQLError(`Unexpected error. Correlation id: ${id}`, {
-      ...location,
-      extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId: id },
-    });
+    return mapped.error;
   };
 }
 
@@ -43,41 +43,24 @@ function isDeliberate(error: unknown): boolean {
   return isDeliberate(error.originalError);
 }
 
-function positionOf(error: GraphQLError) {
-  return { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path };
-}
-
-function upstreamError(error: BackofficeError, id: string, location: object): GraphQLError {
-  const retryAfterSeconds = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
-
-  return new GraphQLError(scrubSecrets(error.message, { urls: true }), {
-    ...location,
-    extensions: {
-      code: error.code,
-      correlationId: id,
-      ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
-    },
-  });
-}
-
-function describeUpstream(error: BackofficeError) {
-  return {
-    code: error.code,
-    message: scrubSecrets(error.message),
-    endpoint: error.endpoint,
-    status: error.status,
-    traceId: error.traceId,
-    excerpt: error.excerpt === undefined ? undefined : scrubSecrets(error.excerpt),
-  };
-}
-
-function describeUnexpected(error: unknown) {
+/** The log's view of the original: messages and stacks scrubbed of cookies and credentials. */
+function describe(error: unknown) {
   if (!(error instanceof Error)) return { value: scrubSecrets(String(error)) };
+
+  const upstream = isBackofficeError(error)
+    ? {
+        code: error.code,
+        endpoint: error.endpoint,
+        status: error.status,
+        traceId: error.traceId,
+        excerpt: error.excerpt === undefined ? undefined : scrubSecrets(error.excerpt),
+      }
+    : { code: (error as { code?: unknown }).code };
 
   return {
     type: error.name,
     message: scrubSecrets(error.message),
     stack: error.stack === undefined ? undefined : scrubSecrets(error.stack),
-    code: (error as { code?: unknown }).code,
+    ...upstream,
   };
 }

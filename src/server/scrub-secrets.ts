@@ -12,15 +12,11 @@ const TEXT_SECRETS: Array<[RegExp, string]> = [
   ],
 ];
 
-const URL_PATTERN = /\bhttps?:\/\/[^\s"'<>)]+/gi;
-
-export function scrubSecrets(text: string, options: { urls?: boolean } = {}): string {
+export function scrubSecrets(text: string): string {
   let scrubbed = text;
-  for (const [pattern, replacement] of TEXT_SECRETS)
+  for (const [pattern, replacement] of TEXT_SECRETS) {
     scrubbed = scrubbed.replace(pattern, replacement);
-
-  // Responses never name the upstream host; logs may.
-  if (options.urls) scrubbed = scrubbed.replace(URL_PATTERN, '[url]');
+  }
 
   return scrubbed;
 }

@@ -116,7 +116,7 @@ describe('error masking', () => {
 
       expect(json.data).toEqual({ hello: 'world', broken: null });
       expect(json.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', correlationId });
-      expect(json.errors[0].message).toBe(`Unexpected error. Correlation id: ${correlationId}`);
+      expect(json.errors[0].message).toBe('Unexpected error.');
       expect(json.errors[0].path).toEqual(['broken']);
       for (const leak of [
         'SELECT',
@@ -130,7 +130,7 @@ describe('error masking', () => {
         expect(text).not.toContain(leak);
       }
 
-      const logged = log.lines.find((line) => line.msg === 'unexpected error');
+      const logged = log.lines.find((line) => line.msg === 'unexpected error, masked');
       expect(logged).toMatchObject({ requestId: correlationId, level: 50 });
       expect(JSON.stringify(logged)).toContain('SELECT * FROM Receive');
       expect(JSON.stringify(logged)).toContain('LLSession=[redacted]');
@@ -148,10 +148,34 @@ describe('error masking', () => {
     );
     expect(json.errors[0].extensions).toEqual({
       code: 'UPSTREAM_SQL_ERROR',
+      endpoint: 'v2/inventory/receive',
+      upstreamStatus: 200,
       correlationId: response.headers.get('x-correlation-id'),
     });
     expect(JSON.stringify(json)).not.toContain('FOREIGN KEY');
     expect(log.text()).toContain('FOREIGN KEY');
+  });
+
+  it('masks a failure outside execution too, such as a context that cannot be built', async () => {
+    const { app, log } = makeApp({
+      context: () => {
+        throw new Error(
+          'ledger at https://tenant.backoffice.dutchie.com refused LLSession=ab12cd34',
+        );
+      },
+    });
+
+    const { response, json } = await post(app, { query: '{ hello }' });
+    const correlationId = response.headers.get('x-correlation-id');
+
+    expect(json.errors).toEqual([
+      {
+        message: 'Unexpected error.',
+        extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },
+      },
+    ]);
+    expect(log.text()).toContain('LLSession=[redacted]');
+    expect(log.text()).not.toContain('ab12cd34');
   });
 
   it('passes deliberate GraphQL errors such as validation failures unchanged', async () => {
