@@ -144,6 +144,8 @@ export class BackgroundRefresher {
     return age === null || age >= this.options.policies[task.kind].ttlMs * REFRESH_AT_FRACTION;
   }
 
+  // LIMITATION: LSP catalogs are not kept warm (one is ~17,000 rows), so the first product read
+  // after a catalog's TTL and stale window have both passed waits for the upstream call.
   private tasks(): Task[] {
     const { cache, fetchers } = this.options;
     const locations = cache.peek<Location[]>('locations', 'all') ?? [];

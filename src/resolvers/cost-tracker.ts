@@ -9,7 +9,9 @@ export interface RequestCost {
 
 /**
  * Counts one request's upstream spending. Calls are counted through the client's observer, so
- * the figure matches what the upstream (or the sandbox's request log) saw, retries included.
+ * the figure matches what the upstream (or the sandbox's request log) saw, retries and a
+ * re-login included. A stale entry's refresh runs after the response, in the background, and
+ * counts for no request.
  */
 export class CostTracker {
   private calls = 0;

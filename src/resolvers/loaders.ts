@@ -62,6 +62,9 @@ export function createLoaders(data: UpstreamData, onBatch?: BatchObserver): Grap
       (list, id) => list.find((row) => row.vendorId === id),
       record,
     ),
+    // LIMITATION: a product added upstream after its catalog was cached reads as missing until the
+    // reference TTL passes or invalidateCatalog runs, because refetching ~17,000 rows on every
+    // miss would let one mistyped ProductId spend the budget.
     product: inScope('product', catalog, (list, id) => list.byId.get(id), record),
     productsBySku: inScope('productsBySku', catalog, (list, sku) => list.bySku.get(sku), record),
     package: inScope('package', inventory, packageIn, record),

@@ -35,6 +35,10 @@ interface Retained {
  * Snapshots a connection has handed out cursors for, kept for `retentionMs` after their last
  * page. Only paged snapshots are kept, so a refresh that nobody pages through costs no memory.
  */
+// LIMITATION: snapshots live in this process's memory, so a restart or another replica answers an
+// older cursor with SNAPSHOT_EXPIRED, because no shared store is configured.
+// LIMITATION: nothing but the retention time bounds how many paged snapshots are kept, because
+// a per-location cap could expire the cursor of a mirror job that is still paging.
 export class SnapshotStore {
   private readonly retained = new Map<string, Retained>();
 

@@ -51,6 +51,8 @@ export interface UpstreamCacheOptions {
  * fresh for the kind's TTL, then served stale while a single refresh runs. Concurrent misses
  * share one upstream call. Failures are never stored: the next read calls upstream again.
  */
+// LIMITATION: the cache is per process, so two server replicas each spend budget on the same data,
+// because no shared cache (such as Redis) is configured.
 export class UpstreamCache {
   private readonly entries = new Map<string, Entry>();
   private readonly flights = new Map<string, Flight>();

@@ -35,6 +35,8 @@ export interface UpstreamData {
   inventory(locId: number, options?: { fresh?: boolean }): Promise<InventorySnapshot>;
   /** Drops the cached inventory of a location (after a receive); the next read goes upstream. */
   invalidateInventory(locId: number): void;
+  /** Drops the cached catalog of an LSP (after products were added to it upstream). */
+  invalidateCatalog(lspId: number): void;
 }
 
 export interface UpstreamDataDeps {
@@ -78,6 +80,7 @@ export function createUpstreamData(deps: UpstreamDataDeps, cost: CostTracker): U
       return read('inventory', locId, fetchers.inventory(found), options.fresh);
     },
     invalidateInventory: (locId) => cache.invalidate('inventory', locId),
+    invalidateCatalog: (lspId) => cache.invalidate('catalog', lspId),
   };
 }
 

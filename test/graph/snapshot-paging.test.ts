@@ -84,7 +84,7 @@ describe('inventory paging over one snapshot', () => {
     await harness.clock.advance(10 * 60_000 + 1_000);
     const response = await page(cursor);
 
-    expect(response.data!.location).toBeNull();
+    expect(response.data!.location).toEqual({ locId: LOC_ID, inventory: null });
     expect(response.errors).toHaveLength(1);
     expect(response.errors![0].path).toEqual(['location', 'inventory']);
     expect(response.errors![0].extensions).toMatchObject({

@@ -1,3 +1,5 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { parse } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InventoryPageDocument, LocationRoomsDocument } from '../documents/generated/graphql';
 import type { BackofficeApi } from '../../src/dutchie/backoffice-api';
@@ -67,8 +69,13 @@ describe('upstream failures at the GraphQL edge', () => {
   it('a 500 with SQL text answers a code and a correlation id, never the SQL or a stack', async () => {
     await start();
     harness.sandbox.faults.add(INVENTORY, { kind: 'sql-500' });
+    // Development mode must not loosen the masking.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'development';
 
-    const error = await inventoryError();
+    const error = await inventoryError().finally(() => {
+      process.env.NODE_ENV = nodeEnv;
+    });
     const text = JSON.stringify(error);
 
     expect(error.extensions!.code).toMatch(/^UPSTREAM_/);
@@ -135,5 +142,16 @@ describe('upstream failures at the GraphQL edge', () => {
       correlationId: expect.any(String),
     });
     expect(logs.text).toContain('internal detail: cannot read rows of undefined');
+  });
+
+  it('a request that never executes reports that it spent nothing', async () => {
+    await start();
+
+    const response = await harness.query(
+      parse('{ noSuchField }') as TypedDocumentNode<unknown, unknown>,
+    );
+
+    expect(response.errors![0].message).toContain('noSuchField');
+    expect(response.extensions).toEqual({ cost: { upstreamCalls: 0, cacheHits: 0 } });
   });
 });
