@@ -1,4 +1,4 @@
-import type { Product } from '../dutchie/models';
+import type { InventoryRow, Product } from '../dutchie/models';
 import type { GraphContext } from './context';
 import {
   inventoryMatcher,
@@ -8,7 +8,6 @@ import {
 } from './filters';
 import { loadedSource, type PackageSource, type ProductSource } from './sources';
 import { pageSnapshot, type PageArgs, type SnapshotPage } from './snapshot-page';
-import type { InventoryRow } from '../dutchie/models';
 
 /** A location's packages that match, one page, over the snapshot the cursor names. */
 export async function pageInventory(

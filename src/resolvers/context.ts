@@ -22,6 +22,8 @@ export interface GraphContext {
 export interface RequestContextOptions {
   /** The HTTP request; its `x-request-id` (when sane) becomes the correlation id. */
   request?: Request;
+  /** A correlation id the server already assigned; wins over the request's headers. */
+  requestId?: string;
   principal?: Principal | null;
   /** Records loader batches (tests). */
   onBatch?: BatchObserver;
@@ -35,7 +37,7 @@ export function createRequestContext(
   services: GraphServices,
   options: RequestContextOptions = {},
 ): GraphContext {
-  const requestId = requestIdOf(options.request);
+  const requestId = options.requestId ?? requestIdOf(options.request);
   const cost = new CostTracker();
   const data = createUpstreamData(services, cost);
 

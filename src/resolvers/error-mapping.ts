@@ -24,8 +24,12 @@ export interface MappedError {
  */
 export function mapExecutionError(error: GraphQLError, correlationId: string): MappedError {
   const original = rootCause(error);
-  const located = { nodes: error.nodes, source: error.source, positions: error.positions };
-  const at = { ...located, path: error.path };
+  const at = {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+  };
 
   if (isBackofficeError(original)) {
     const extensions = { ...upstreamExtensions(original), correlationId };

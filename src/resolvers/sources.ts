@@ -29,6 +29,16 @@ export function loadedSource<T>(key: ScopedId, full: T): LazySource<T> {
   return { key, known: {}, full };
 }
 
+/** Loads the full record behind `key`; null when the upstream list has no such ID. */
+export async function loadSource<T>(
+  loader: { load(key: ScopedId): Promise<T | null> },
+  key: ScopedId,
+): Promise<LazySource<T> | null> {
+  const full = await loader.load(key);
+
+  return full ? loadedSource(key, full) : null;
+}
+
 export function productOfRow({ row, lspId }: PackageSource): ProductSource {
   // The row's Sku is joined from the product upstream: null there means the product has none,
   // so it is known either way. A null ProductName is a gap (every product has a name).

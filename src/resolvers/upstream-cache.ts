@@ -112,7 +112,7 @@ export class UpstreamCache {
   ) {
     const key = cacheKey(kind, scope);
 
-    return (await this.join<T>(kind, key, load, call)).value;
+    return (await this.join<T>(key, load, call)).value;
   }
 
   /** Forgets an entry and any fetch in flight for it; the next read goes upstream. */
@@ -138,13 +138,13 @@ export class UpstreamCache {
     load: CacheLoader<T>,
     call: CallOptions,
   ): Promise<CacheRead<T>> {
-    const { value, fetchedAt, shared } = await this.join<T>(kind, key, load, call);
+    const { value, fetchedAt, shared } = await this.join<T>(key, load, call);
     this.options.metrics[shared ? 'hit' : 'miss'](kind);
 
     return { value, hit: shared, fetchedAt };
   }
 
-  private async join<T>(kind: CacheKind, key: string, load: CacheLoader<T>, call: CallOptions) {
+  private async join<T>(key: string, load: CacheLoader<T>, call: CallOptions) {
     const running = this.flights.get(key);
     if (running) {
       const entry = await running.promise;
@@ -176,7 +176,7 @@ export class UpstreamCache {
   private revalidate<T>(kind: CacheKind, key: string, load: CacheLoader<T>): void {
     if (this.flights.has(key)) return;
 
-    this.join(kind, key, load, { priority: 'background' }).then(
+    this.join(key, load, { priority: 'background' }).then(
       () => this.options.metrics.miss(kind),
       (error: unknown) =>
         this.options.logger.warn({ err: error, kind, key }, 'revalidation failed'),

@@ -4,7 +4,7 @@ import type { GraphContext } from '../resolvers/context';
 import { describeProduct, describeVendor } from '../resolvers/describe';
 import { GraphError, notFound } from '../resolvers/graph-error';
 import type { ScopedId } from '../resolvers/loaders';
-import { lazyField, loadedSource, type ProductSource } from '../resolvers/sources';
+import { lazyField, loadedSource, loadSource, type ProductSource } from '../resolvers/sources';
 import { builder } from './builder';
 import { formatScopedId, parseScopedId } from './ids';
 import { ProductRef, VendorRef } from './refs';
@@ -94,10 +94,8 @@ builder.queryField('product', (t) =>
   }),
 );
 
-async function loadProduct(key: ScopedId, context: GraphContext): Promise<ProductSource | null> {
-  const product = await context.loaders.product.load(key);
-
-  return product ? loadedSource(key, product) : null;
+function loadProduct(key: ScopedId, context: GraphContext): Promise<ProductSource | null> {
+  return loadSource(context.loaders.product, key);
 }
 
 async function productBySku(key: ScopedId<string>, context: GraphContext) {

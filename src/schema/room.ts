@@ -3,7 +3,7 @@ import { pageInventory } from '../resolvers/connections';
 import type { GraphContext } from '../resolvers/context';
 import { describeRoom } from '../resolvers/describe';
 import type { ScopedId } from '../resolvers/loaders';
-import { lazyField, loadedSource, type RoomSource } from '../resolvers/sources';
+import { lazyField, loadSource, type RoomSource } from '../resolvers/sources';
 import { builder } from './builder';
 import { PackageConnectionRef } from './connections';
 import { packageFilterArgs } from './filter-args';
@@ -55,10 +55,8 @@ builder.asEntity(RoomRef, {
     loadRoom({ scope: reference.locId, id: reference.roomId }, context),
 });
 
-async function loadRoom(key: ScopedId, context: GraphContext): Promise<RoomSource | null> {
-  const room = await context.loaders.room.load(key);
-
-  return room ? loadedSource(key, room) : null;
+function loadRoom(key: ScopedId, context: GraphContext): Promise<RoomSource | null> {
+  return loadSource(context.loaders.room, key);
 }
 
 function field<F extends keyof Room>(room: RoomSource, name: F, context: GraphContext) {

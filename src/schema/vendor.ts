@@ -2,7 +2,7 @@ import type { Vendor } from '../dutchie/models';
 import type { GraphContext } from '../resolvers/context';
 import { describeVendor } from '../resolvers/describe';
 import type { ScopedId } from '../resolvers/loaders';
-import { lazyField, loadedSource, type VendorSource } from '../resolvers/sources';
+import { lazyField, loadSource, type VendorSource } from '../resolvers/sources';
 import { builder } from './builder';
 import { formatScopedId, parseScopedId } from './ids';
 import { locationOf } from './location-of';
@@ -38,13 +38,8 @@ builder.asEntity(VendorRef, {
     loadVendor({ scope: reference.locId, id: reference.vendorId }, context),
 });
 
-export async function loadVendor(
-  key: ScopedId,
-  context: GraphContext,
-): Promise<VendorSource | null> {
-  const vendor = await context.loaders.vendor.load(key);
-
-  return vendor ? loadedSource(key, vendor) : null;
+export function loadVendor(key: ScopedId, context: GraphContext): Promise<VendorSource | null> {
+  return loadSource(context.loaders.vendor, key);
 }
 
 function field<F extends keyof Vendor>(vendor: VendorSource, name: F, context: GraphContext) {
