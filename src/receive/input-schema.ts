@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DecimalValue } from '../util/decimal';
 import { decimalField, idField, optionalText, show, tokenField } from './input-fields';
 
 /**
@@ -112,8 +113,19 @@ export const receiveInventoryInputSchema = z.strictObject({
 });
 
 export type ReceiveInventoryInput = z.input<typeof receiveInventoryInputSchema>;
-export type ParsedReceiveInput = z.output<typeof receiveInventoryInputSchema>;
-export type ParsedReceiveLine = ParsedReceiveInput['lines'][number];
+
+/**
+ * A parsed line. `totalPackageCost` is never part of the input schema (nor of the GraphQL
+ * input): only an internal caller sets it, through `ReceiveCallContext.lineTotals`, when it
+ * holds an exact line total that quantity × unitCost would not reproduce (a manifest's
+ * line_price with the unit cost rounded to four decimals).
+ */
+export type ParsedReceiveLine = z.output<typeof receiveLineSchema> & {
+  totalPackageCost?: DecimalValue;
+};
+export type ParsedReceiveInput = Omit<z.output<typeof receiveInventoryInputSchema>, 'lines'> & {
+  lines: ParsedReceiveLine[];
+};
 
 function inYearRange(text: string): boolean {
   const year = new Date(text).getUTCFullYear();

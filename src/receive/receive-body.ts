@@ -16,7 +16,9 @@ export interface ResolvedReceive {
 /**
  * The upstream body, built from a preflighted input. `receiveType` and `receivedBy` have no
  * upstream field and live in the ledger only. The total is quantity × cost in exact decimals,
- * so 3.5 g at 4.25 is 14.875, never 14.874999.
+ * so 3.5 g at 4.25 is 14.875, never 14.874999, unless an internal caller gave the line's exact
+ * total (see `ReceiveCallContext.lineTotals`): 15 at 13.33 is 199.95 either way, but 3 at
+ * 33.3333 is the invoice's 100, not 99.9999.
  */
 export function buildReceiveBody(
   input: ParsedReceiveInput,
@@ -50,7 +52,7 @@ export function buildReceiveBody(
         packageId: line.packageId,
         lot: line.batchName ?? null,
         cost: line.unitCost,
-        totalPackageCost: line.quantity.times(line.unitCost),
+        totalPackageCost: line.totalPackageCost ?? line.quantity.times(line.unitCost),
         expirationDate: line.expirationDate ? formatExpirationDate(line.expirationDate) : null,
         // LIMITATION: productGrams' meaning upstream is not public; we send the catalog's net weight per unit (null when unknown).
         productGrams: product.netWeight,

@@ -1,5 +1,6 @@
 import type { Registry } from 'prom-client';
 import type { Clock } from '../util/clock';
+import type { DecimalValue } from '../util/decimal';
 import type { Logger } from '../util/logger';
 import type { ReceiveDataSource } from './data-source';
 
@@ -35,6 +36,13 @@ export interface ReceiveServiceOptions {
 export interface ReceiveCallContext {
   /** The API key's or principal's name, recorded in the ledger as who received. */
   actor?: string | null;
+  /**
+   * Internal callers only, never a GraphQL input: each line's exact total, sent upstream as
+   * `totalPackageCost` instead of quantity × unitCost (a manifest's line_price, whose unit cost
+   * was rounded to four decimals). Checked against the line's unit cost and part of the input
+   * the ledger binds the key to.
+   */
+  lineTotals?: readonly DecimalValue[];
 }
 
 export const DEFAULT_VERIFY_SECONDS = 15;

@@ -7,6 +7,7 @@ import { silentLogger, type Logger } from '../util/logger';
 import { canonicalJson, inputHash } from './canonical-input';
 import type { ParsedReceiveInput } from './input-schema';
 import { KeyLock } from './key-lock';
+import { withLineTotals } from './line-totals';
 import { ReceiptLedger, type ReceiptClaim, type ReceiptEntry } from './ledger';
 import {
   outcomeFromJson,
@@ -76,7 +77,7 @@ export class ReceiveService {
 
   /** Receives inventory once per idempotency key; never throws for an upstream failure. */
   async receive(raw: unknown, context: ReceiveCallContext = {}): Promise<ReceiveOutcome> {
-    const outcome = await this.answer(raw, context.actor ?? null);
+    const outcome = await this.answer(raw, context);
     this.counter?.inc({ outcome: outcomeLabel(outcome) });
 
     return outcome;
@@ -106,11 +107,16 @@ export class ReceiveService {
     this.ledger.close();
   }
 
-  private async answer(raw: unknown, actor: string | null): Promise<ReceiveOutcome> {
+  private async answer(raw: unknown, context: ReceiveCallContext): Promise<ReceiveOutcome> {
+    const actor = context.actor ?? null;
     const parsed = parseReceiveInput(raw);
     if (!parsed.ok) return parsed.error;
 
-    const { input } = parsed;
+    // Exact totals join the lines before hashing, so the ledger binds a key to them too.
+    const totalled = withLineTotals(parsed.input, context.lineTotals);
+    if (!totalled.ok) return totalled.error;
+
+    const { input } = totalled;
     const denied = await this.authorize(input, actor);
     if (denied) return denied;
 
