@@ -43,6 +43,11 @@ export interface ReceiveCallContext {
    * the ledger binds the key to.
    */
   lineTotals?: readonly DecimalValue[];
+  /**
+   * What this call reads and writes through instead of the service's `source`: a GraphQL
+   * request passes its own, so the receive's upstream calls count in that request's cost.
+   */
+  source?: ReceiveDataSource;
 }
 
 export const DEFAULT_VERIFY_SECONDS = 15;

@@ -5,6 +5,7 @@ import type { Location } from '../dutchie/models';
 import { systemClock, type Clock } from '../util/clock';
 import { silentLogger, type Logger } from '../util/logger';
 import { canonicalJson, inputHash } from './canonical-input';
+import type { ReceiveDataSource } from './data-source';
 import type { ParsedReceiveInput } from './input-schema';
 import { KeyLock } from './key-lock';
 import { withLineTotals } from './line-totals';
@@ -40,6 +41,8 @@ interface Submission {
   input: ParsedReceiveInput;
   hash: string;
   claim: ReceiptClaim;
+  /** What this call reads and writes through (the caller's own, or the service's). */
+  source: ReceiveDataSource;
 }
 
 /**
@@ -92,14 +95,19 @@ export class ReceiveService {
    * Reads a key's packages back again (the full verification window) and settles the entry as
    * succeeded when they are all there. Null for a key this upstream's ledger does not hold.
    */
-  async reverify(idempotencyKey: string): Promise<ReceiveOutcome | null> {
+  async reverify(
+    idempotencyKey: string,
+    context: Pick<ReceiveCallContext, 'source'> = {},
+  ): Promise<ReceiveOutcome | null> {
+    const source = context.source ?? this.options.source;
+
     return this.lock.run(idempotencyKey, async () => {
       const entry = this.ledger.find(idempotencyKey);
       if (!entry) return null;
       // Nothing was written for a failed entry: there is nothing to find.
       if (entry.status === 'failed' || !entry.requestJson) return storedOutcome(entry);
 
-      return this.reconcile(entry, this.verifyMs);
+      return this.reconcile(entry, this.verifyMs, source);
     });
   }
 
@@ -120,7 +128,11 @@ export class ReceiveService {
     const denied = await this.authorize(input, actor);
     if (denied) return denied;
 
-    return this.lock.run(input.idempotencyKey, () => this.submit(this.submission(input, actor)));
+    const source = context.source ?? this.options.source;
+
+    return this.lock.run(input.idempotencyKey, () =>
+      this.submit(this.submission(input, actor, source)),
+    );
   }
 
   private async submit(submission: Submission): Promise<ReceiveOutcome> {
@@ -131,7 +143,7 @@ export class ReceiveService {
     const settled = existing ? await this.answerExisting(existing, submission) : null;
     if (settled) return settled;
 
-    const checked = await this.preflight(input);
+    const checked = await this.preflight(input, submission.source);
     if (!checked.ok) {
       log.info({ outcome: checked.error.code }, 'receive refused in preflight');
       if (!input.dryRun) this.recordFailure(submission, checked.error);
@@ -148,7 +160,7 @@ export class ReceiveService {
     // Another process claimed the key between our look and our claim: answer its row instead.
     if (!claim.claimed) return (await this.answerExisting(claim.existing, submission))!;
 
-    return this.write(stored, log);
+    return this.write(stored, submission.source, log);
   }
 
   /**
@@ -169,13 +181,17 @@ export class ReceiveService {
     // give it the full window. An unknown one was already polled out: one more read.
     const windowMs = entry.status === 'pending' ? this.verifyMs : 0;
 
-    return this.reconcile(entry, windowMs);
+    return this.reconcile(entry, windowMs, submission.source);
   }
 
-  private async reconcile(entry: ReceiptEntry, windowMs: number): Promise<VerifyOutcome> {
+  private async reconcile(
+    entry: ReceiptEntry,
+    windowMs: number,
+    source: ReceiveDataSource,
+  ): Promise<VerifyOutcome> {
     const { scope, body } = requestFromJson(entry.requestJson!);
     const outcome = await verifyReceive({
-      source: this.options.source,
+      source,
       clock: this.clock,
       location: scope,
       body,
@@ -199,14 +215,17 @@ export class ReceiveService {
   }
 
   /** Step 4: the one POST, then verification. Only a failure proving nothing was written fails the key. */
-  private async write(stored: StoredRequest, log: Logger): Promise<ReceiveOutcome> {
+  private async write(
+    stored: StoredRequest,
+    source: ReceiveDataSource,
+    log: Logger,
+  ): Promise<ReceiveOutcome> {
     const { body } = stored;
     const key = body.externalId;
     let receiveHistoryId: number | null = null;
 
     try {
-      receiveHistoryId = (await this.options.source.receive(body, { priority: 'write' }))
-        .receiveHistoryId;
+      receiveHistoryId = (await source.receive(body, { priority: 'write' })).receiveHistoryId;
       log.info({ receiveHistoryId }, 'receive accepted upstream');
     } catch (error) {
       if (provesNotWritten(error)) {
@@ -238,7 +257,7 @@ export class ReceiveService {
     this.ledger.recordAnswer(key, receiveHistoryId);
     try {
       const outcome = await verifyReceive({
-        source: this.options.source,
+        source,
         clock: this.clock,
         location: stored.scope,
         body,
@@ -252,13 +271,16 @@ export class ReceiveService {
 
       return outcome;
     } finally {
-      await this.options.source.invalidateInventory(body.locId);
+      await source.invalidateInventory(body.locId);
     }
   }
 
-  private async preflight(input: ParsedReceiveInput): Promise<PreflightResult> {
+  private async preflight(
+    input: ParsedReceiveInput,
+    source: ReceiveDataSource,
+  ): Promise<PreflightResult> {
     try {
-      return await preflight(input, this.options.source, this.options.writableLocIds);
+      return await preflight(input, source, this.options.writableLocIds);
     } catch (error) {
       if (!isBackofficeError(error)) throw error;
 
@@ -283,13 +305,18 @@ export class ReceiveService {
     );
   }
 
-  private submission(input: ParsedReceiveInput, actor: string | null): Submission {
+  private submission(
+    input: ParsedReceiveInput,
+    actor: string | null,
+    source: ReceiveDataSource,
+  ): Submission {
     const canonical = canonicalJson(input);
     const hash = inputHash(canonical);
 
     return {
       input,
       hash,
+      source,
       claim: {
         idempotencyKey: input.idempotencyKey,
         inputHash: hash,

@@ -58,6 +58,17 @@ const SQL_WORDING: Record<
 };
 
 /**
+ * The upstream has no endpoint that lists units, so preflight cannot check a line's unitId:
+ * the database's foreign key on the unit table is the first to notice an unknown one.
+ */
+const UNIT_HINT =
+  "A line's unitId is not a unit the upstream knows (no endpoint lists units, so it cannot be checked before sending): omit unitId to send the product's own unit.";
+
+function namesUnitTable(error: UpstreamSql): boolean {
+  return error.classification === 'missing-reference' && /\bunits?\b/i.test(error.subject ?? '');
+}
+
+/**
  * Turns a client error from a preflight read or from a refused POST into a result member.
  * The SQL text stays in the client error's excerpt (logged, never returned): callers see the
  * classification, the table it named and a hint.
@@ -79,12 +90,13 @@ export function upstreamFailure(error: BackofficeError, step: ReceiveStep): Rece
   if (error instanceof UpstreamSql) {
     const wording = SQL_WORDING[error.classification];
     const subject = error.subject ?? null;
+    const hint = namesUnitTable(error) ? UNIT_HINT : wording.hint;
 
     return {
       __typename: 'UpstreamSqlError',
       code: 'UPSTREAM_SQL_ERROR',
       message: `The upstream refused ${during} with a database error (${error.classification}): ${wording.what(subject)}`,
-      hint: `${wording.hint} Nothing was written, so the same key can be used with corrected input.`,
+      hint: `${hint} Nothing was written, so the same key can be used with corrected input.`,
       classification: error.classification,
       subject,
     };
