@@ -8,8 +8,12 @@ import { SANDBOX_LOC_IDS } from './types';
 
 export const SEED_LSP_IDS = { az: 575, mi: 576, il: 805, nv: 820, mo: 723, oh: 901 } as const;
 
-/** `UnitId` 1 is "each"; 3 is grams. */
-export const SEED_UNIT_IDS = { each: 1, grams: 3 } as const;
+/**
+ * The units the modelled database knows: `UnitId` 1 is "each", 3 is grams (what seed products
+ * use), 2 milligrams and 4 ounces. The upstream has no endpoint that lists units, so a receive
+ * line with any other `unitId` is first refused by the unit table's foreign key.
+ */
+export const SEED_UNIT_IDS = { each: 1, milligrams: 2, grams: 3, ounces: 4 } as const;
 
 /**
  * THE LOCATION TRAP: `GetLspLocationsBackend` with an `LspId` filter returns the rows of a
@@ -286,6 +290,8 @@ export const FOREIGN_IDS = {
   roomId: OH_SANDBOX_ROOMS.vault,
   /** No vendor has this id. */
   vendorId: 9999,
+  /** No unit has this id (see SEED_UNIT_IDS); no upstream endpoint lists units. */
+  unitId: 7,
 } as const;
 
 /** The Flagstaff store is listed but inactive. */

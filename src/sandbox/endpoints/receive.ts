@@ -1,6 +1,7 @@
 import { envelope, nullReference500, type Answer } from '../answers';
 import { findLocation, lspOf, vendorsOfLsp, type SeedLocation } from '../seed';
 import { toLocalDateTime } from '../local-time';
+import { SEED_UNIT_IDS } from '../seed-facts';
 import { SqlFailure, sqlMessages } from '../sql-messages';
 import type { SandboxReceiveLine } from '../types';
 import type { EndpointContext, Route } from './context';
@@ -26,6 +27,8 @@ export const saveReceiveRoute: Route = {
   knownKeys: RECEIVE_KEYS,
   handle: (context) => saveDraft(context),
 };
+
+const KNOWN_UNIT_IDS: ReadonlySet<number> = new Set(Object.values(SEED_UNIT_IDS));
 
 /** A line's plan: which room and vendor it lands in, or why it makes no package. */
 interface LinePlan {
@@ -119,6 +122,10 @@ function checkLine(
   }
   if (!vendorsOfLsp(location.lspId).some((vendor) => vendor.vendorId === vendorId)) {
     throw foreignKey('PackageInventory', 'Vendor', 'VendorId');
+  }
+  // A null unitId leaves the product's own unit; any other id must be a row of the unit table.
+  if (line.unitId !== null && !KNOWN_UNIT_IDS.has(line.unitId)) {
+    throw foreignKey('PackageInventory', 'Unit', 'UnitId');
   }
 }
 
