@@ -1,5 +1,6 @@
 import { Registry } from 'prom-client';
 import type { BackofficeApi } from '../dutchie/backoffice-api';
+import type { Sandbox } from '../sandbox/types';
 import { systemClock, type Clock } from '../util/clock';
 import { silentLogger, type Logger } from '../util/logger';
 import { BackgroundRefresher } from './background-refresher';
@@ -19,6 +20,8 @@ export interface GraphServicesOptions {
   registry?: Registry;
   /** Default systemClock. */
   clock?: Clock;
+  /** The embedded sandbox, when it is the upstream; it enables the sandbox-only mutations. */
+  sandbox?: Sandbox | null;
 }
 
 /**
@@ -37,6 +40,8 @@ export interface GraphServices {
   readonly fetchers: UpstreamFetchers;
   /** Null when `backgroundRefresh` is off. */
   readonly refresher: BackgroundRefresher | null;
+  /** The embedded sandbox; null against a live tenant (and then no sandbox tool runs). */
+  readonly sandbox: Sandbox | null;
   /** Stops the background refresher; the client belongs to the caller and stays open. */
   close(): Promise<void>;
 }
@@ -67,6 +72,7 @@ export function createGraphServices(options: GraphServicesOptions): GraphService
     snapshots,
     fetchers,
     refresher,
+    sandbox: options.sandbox ?? null,
     close: async () => {
       await refresher?.stop();
     },
