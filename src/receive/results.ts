@@ -12,6 +12,8 @@ import type { InventoryRow } from '../dutchie/models';
 export interface ReceiveSuccess {
   __typename: 'ReceiveSuccess';
   idempotencyKey: string;
+  /** The location's LspId: the catalog the packages' products belong to. */
+  lspId: number;
   /** Null only when the answer was lost and the read-back rows carried no history id. */
   receiveHistoryId: number | null;
   /** The verified inventory rows, one per line, in line order. */

@@ -99,6 +99,7 @@ function success(request: VerifyRequest, match: PackageMatch): ReceiveSuccess {
   return {
     __typename: 'ReceiveSuccess',
     idempotencyKey: request.body.externalId,
+    lspId: request.location.lspId,
     receiveHistoryId: request.receiveHistoryId ?? fromRows,
     packages,
     replayed: false,
