@@ -9,6 +9,7 @@ import './vendor';
 import './product';
 import './package';
 import './upstream-budget';
+import './manifest-preview';
 
 /**
  * The read graph as an Apollo Federation v2 subgraph: it serves clients directly and can be
