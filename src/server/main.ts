@@ -20,7 +20,7 @@ import { createApp } from './app';
 import type { AppConfig } from './config';
 import { startHttpServer } from './http-server';
 import { createReadinessProbe } from './readiness';
-import { adoptCorrelationId } from './request-scope';
+import { correlationId } from './request-scope';
 import { ResourceStack } from './resource-stack';
 import { startUpstream, type UpstreamTarget } from './upstream';
 
@@ -80,7 +80,12 @@ async function start(
   const client = clientFor(config, upstream, shared);
   resources.push('client', () => client.close());
 
-  const services = createGraphServices({ client, config: graphConfigOf(config), ...shared });
+  const services = createGraphServices({
+    client,
+    config: graphConfigOf(config),
+    sandbox: upstream.sandbox,
+    ...shared,
+  });
   resources.push('graph services', () => services.close());
 
   const receive = receiveServiceFor(config, upstream, client, shared);
@@ -172,12 +177,9 @@ function appFor(config: AppConfig, services: GraphServices, shared: Shared) {
 
   return createApp({
     schema,
-    context: ({ request }) => {
-      const context = createRequestContext(services, { request, principal: null });
-      adoptCorrelationId(context.requestId);
-
-      return context;
-    },
+    // The request scope assigned the correlation id; the context, its errors and logs use it.
+    context: ({ request }) =>
+      createRequestContext(services, { request, requestId: correlationId(), principal: null }),
     plugins: graphPlugins() as Plugin[],
     logger: shared.logger,
     registry: shared.registry,

@@ -7,8 +7,8 @@ import type { Plugin } from 'graphql-yoga';
  * runs with nothing but the error in hand, yet must name the request's correlation id.
  */
 export interface RequestScope {
-  correlationId: string;
-  startedAt: number;
+  readonly correlationId: string;
+  readonly startedAt: number;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
@@ -16,7 +16,7 @@ const storage = new AsyncLocalStorage<RequestScope>();
 /** The response header that names the request's correlation id. */
 export const CORRELATION_HEADER = 'x-correlation-id';
 
-/** Headers a caller may offer its own id in; the read graph's context honours the same. */
+/** Headers a caller may offer its own id in. */
 const OFFERED_ID_HEADERS = ['x-request-id', CORRELATION_HEADER];
 
 /** A caller's own id is kept only when it is short and plain, so it cannot forge log lines. */
@@ -29,16 +29,6 @@ export function currentRequestScope(): RequestScope | undefined {
 /** The current request's id, or a fresh one outside any request. */
 export function correlationId(): string {
   return storage.getStore()?.correlationId ?? randomUUID();
-}
-
-/**
- * Makes `id` the current request's correlation id. The GraphQL context settles on its own id
- * (from the same headers, or a fresh one); adopting it keeps the response header, the request
- * log line and the errors naming one id.
- */
-export function adoptCorrelationId(id: string): void {
-  const scope = storage.getStore();
-  if (scope) scope.correlationId = id;
 }
 
 function correlationIdFor(request: Request): string {
