@@ -19,6 +19,7 @@ import {
 } from './outcome-json';
 import { parseReceiveInput } from './parse-input';
 import { preflight, type PreflightResult } from './preflight';
+import { checkLocation } from './preflight-location';
 import { listReceiptPage, type ReceiptPage, type ReceiptPageQuery } from './receipts-page';
 import { outcomeLabel, receiptCounter } from './receipt-metrics';
 import { buildReceiveBody, describeResolvedLines } from './receive-body';
@@ -31,6 +32,7 @@ import {
 import type {
   IdempotencyConflictError,
   NotAuthorizedError,
+  ReceiveError,
   ReceiveOutcome,
   ReceivePlan,
 } from './results';
@@ -109,6 +111,28 @@ export class ReceiveService {
 
       return this.reconcile(entry, this.verifyMs, source);
     });
+  }
+
+  /**
+   * Preflight's first step on its own, for a caller that must know the location before it can
+   * build an input (a manifest is matched against the location's catalog): the location, or
+   * the refusal preflight would answer, an upstream failure included. Writes nothing.
+   */
+  async checkLocation(
+    locId: number,
+    context: Pick<ReceiveCallContext, 'source'> = {},
+  ): Promise<Location | ReceiveError> {
+    const source = context.source ?? this.options.source;
+
+    try {
+      const locations = await source.locations({ priority: 'verify' });
+
+      return checkLocation(locations, locId, this.options.writableLocIds);
+    } catch (error) {
+      if (!isBackofficeError(error)) throw error;
+
+      return upstreamFailure(error, 'preflight');
+    }
   }
 
   close(): void {
