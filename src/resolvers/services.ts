@@ -1,11 +1,13 @@
 import { Registry } from 'prom-client';
 import type { BackofficeApi } from '../dutchie/backoffice-api';
+import type { ReceiveService } from '../receive';
 import type { Sandbox } from '../sandbox/types';
 import { systemClock, type Clock } from '../util/clock';
 import { silentLogger, type Logger } from '../util/logger';
 import { BackgroundRefresher } from './background-refresher';
 import { createCacheMetrics } from './cache-metrics';
 import { resolveGraphConfig, type GraphConfig } from './config';
+import { createGraphReceiveService, type GraphReceiveOptions } from './receive-wiring';
 import { SnapshotStore } from './snapshot';
 import { UpstreamCache, type CacheKind, type CachePolicy } from './upstream-cache';
 import { createUpstreamFetchers, type UpstreamFetchers } from './upstream-fetchers';
@@ -22,6 +24,8 @@ export interface GraphServicesOptions {
   clock?: Clock;
   /** The embedded sandbox, when it is the upstream; it enables the sandbox-only mutations. */
   sandbox?: Sandbox | null;
+  /** The receive service's ledger and policy. Default: an in-memory ledger, sandboxes writable. */
+  receive?: GraphReceiveOptions;
 }
 
 /**
@@ -42,7 +46,9 @@ export interface GraphServices {
   readonly refresher: BackgroundRefresher | null;
   /** The embedded sandbox; null against a live tenant (and then no sandbox tool runs). */
   readonly sandbox: Sandbox | null;
-  /** Stops the background refresher; the client belongs to the caller and stays open. */
+  /** The intake write path behind receiveInventory, over the shared cache and its ledger. */
+  readonly receive: ReceiveService;
+  /** Stops the refresher and closes the ledger; the client belongs to the caller and stays open. */
   close(): Promise<void>;
 }
 
@@ -62,6 +68,9 @@ export function createGraphServices(options: GraphServicesOptions): GraphService
     : null;
   refresher?.start();
 
+  const deps = { client: options.client, cache, fetchers, clock, logger, registry };
+  const receive = createGraphReceiveService(deps, options.receive);
+
   return {
     client: options.client,
     config,
@@ -73,8 +82,10 @@ export function createGraphServices(options: GraphServicesOptions): GraphService
     fetchers,
     refresher,
     sandbox: options.sandbox ?? null,
+    receive,
     close: async () => {
       await refresher?.stop();
+      receive.close();
     },
   };
 }
