@@ -1,4 +1,4 @@
-import type { ReceiveOutcome, ReceiveOutcomeName } from '../receive';
+import type { ReceiveOutcome } from '../receive';
 import { builder } from './builder';
 import {
   IdempotencyConflictErrorRef,
@@ -49,13 +49,13 @@ export const RECEIVE_RESULT_MEMBERS = [
 ] as const;
 
 /** The engine names its two non-error outcomes without "Inventory"; every error keeps its name. */
-const RENAMED: Partial<Record<ReceiveOutcomeName, string>> = {
+const RENAMED: Readonly<Record<string, string>> = {
   ReceiveSuccess: 'ReceiveInventorySuccess',
   ReceivePlan: 'ReceiveInventoryPlan',
 };
 
 /** The GraphQL object type of an engine outcome. */
-export function receiveResultTypeName(outcome: Pick<ReceiveOutcome, '__typename'>): string {
+export function receiveResultTypeName(outcome: { __typename: string }): string {
   return RENAMED[outcome.__typename] ?? outcome.__typename;
 }
 
