@@ -10,6 +10,8 @@ import './product';
 import './package';
 import './upstream-budget';
 import './manifest-preview';
+import './receive-mutation';
+import './receipt';
 
 /**
  * The read graph as an Apollo Federation v2 subgraph: it serves clients directly and can be
