@@ -2,15 +2,10 @@ import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createBackofficeClient } from '../dutchie';
 import type { BackofficeApi } from '../dutchie/backoffice-api';
-import {
-  backofficeDataSource,
-  createReceiveService,
-  embeddedSandboxIdentity,
-  type ReceiveService,
-  upstreamIdentity,
-} from '../receive';
+import { embeddedSandboxIdentity, type ReceiveService, upstreamIdentity } from '../receive';
 import { createRequestContext } from '../resolvers/context';
 import { graphPlugins } from '../resolvers/graph-plugins';
+import type { GraphReceiveOptions } from '../resolvers/receive-wiring';
 import { createGraphServices, type GraphServices } from '../resolvers/services';
 import type { Sandbox } from '../sandbox';
 import { schema } from '../schema';
@@ -80,16 +75,15 @@ async function start(
   const client = clientFor(config, upstream, shared);
   resources.push('client', () => client.close());
 
+  // The receive service lives in the graph services (their close() closes its ledger).
   const services = createGraphServices({
     client,
     config: graphConfigOf(config),
     sandbox: upstream.sandbox,
+    receive: receiveOptionsOf(config, upstream),
     ...shared,
   });
   resources.push('graph services', () => services.close());
-
-  const receive = receiveServiceFor(config, upstream, client, shared);
-  resources.push('receive ledger', () => receive.close());
 
   const app = appFor(config, services, shared);
   resources.push('yoga', () => app.dispose());
@@ -106,7 +100,7 @@ async function start(
     sandbox: upstream.sandbox,
     client,
     services,
-    receive,
+    receive: services.receive,
     close: async (graceMs = SHUTDOWN_GRACE_MS) => {
       const { drained } = await http.close(graceMs);
       if (!drained) logger.warn({ graceMs }, 'requests still running at the deadline were cut');
@@ -145,16 +139,10 @@ function graphConfigOf(config: AppConfig) {
   };
 }
 
-function receiveServiceFor(
-  config: AppConfig,
-  upstream: UpstreamTarget,
-  client: BackofficeApi,
-  shared: Shared,
-): ReceiveService {
+function receiveOptionsOf(config: AppConfig, upstream: UpstreamTarget): GraphReceiveOptions {
   const writable = config.receive.writableLocIds;
 
-  return createReceiveService({
-    source: backofficeDataSource(client),
+  return {
     // The sandbox forgets its receives on restart, so its ledger rows must not be replayed.
     upstream: upstream.sandbox
       ? embeddedSandboxIdentity()
@@ -162,8 +150,7 @@ function receiveServiceFor(
     dataDir: config.receive.dataDir ?? undefined,
     writableLocIds: writable === 'sandbox-locations' ? undefined : writable,
     verifySeconds: config.receive.verifySeconds,
-    ...shared,
-  });
+  };
 }
 
 function appFor(config: AppConfig, services: GraphServices, shared: Shared) {
