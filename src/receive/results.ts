@@ -92,7 +92,8 @@ export interface VendorNotFoundError extends ErrorBase {
   __typename: 'VendorNotFoundError';
   code: 'VENDOR_NOT_FOUND';
   locId: number;
-  vendorId: number;
+  /** Null when none was named: a manifest receive whose sender matches no vendor (or several). */
+  vendorId: number | null;
   vendorsAtLocation: number;
 }
 

@@ -87,7 +87,11 @@ export const VendorNotFoundErrorRef = builder
     interfaces: [ErrorRef],
     fields: (t) => ({
       locId: t.exposeInt('locId'),
-      vendorId: t.exposeInt('vendorId'),
+      vendorId: t.exposeInt('vendorId', {
+        nullable: true,
+        description:
+          'Null when no vendor was named: receiveManifest found none (or several) matching the sender.',
+      }),
       vendorsAtLocation: t.exposeInt('vendorsAtLocation'),
     }),
   });
