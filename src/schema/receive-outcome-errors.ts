@@ -25,7 +25,8 @@ export const OrphanedReceiveErrorRef = builder
     interfaces: [ErrorRef],
     fields: (t) => ({
       locId: t.exposeInt('locId'),
-      receiveHistoryId: t.exposeInt('receiveHistoryId'),
+      // Always known here, but nullable like every other member's, so the selections merge.
+      receiveHistoryId: t.exposeInt('receiveHistoryId', { nullable: true }),
       labelsChecked: t.exposeStringList('labelsChecked'),
       likelyCause: t.exposeString('likelyCause'),
     }),
@@ -111,6 +112,11 @@ export const NotAuthorizedErrorRef = builder
         nullable: true,
         description: "The API key's name; null for an anonymous caller.",
       }),
-      locId: t.exposeInt('locId', { nullable: true }),
+      // Not `locId`: that is non-null on every other member, and a nullable one would not merge.
+      deniedLocId: t.int({
+        nullable: true,
+        description: 'The LocId the caller was refused at; null when the refusal is not about one.',
+        resolve: (error) => error.locId,
+      }),
     }),
   });

@@ -76,7 +76,8 @@ export const OrphanRiskErrorRef = builder.objectRef<OrphanRiskError>('OrphanRisk
   interfaces: [ErrorRef],
   fields: (t) => ({
     locId: t.exposeInt('locId'),
-    problems: t.field({ type: [RoomProblemRef], resolve: (error) => error.problems }),
+    // Named apart from ProductNotFoundError's, so one selection over the union can ask for both.
+    roomProblems: t.field({ type: [RoomProblemRef], resolve: (error) => error.problems }),
   }),
 });
 
@@ -125,7 +126,7 @@ export const ProductNotFoundErrorRef = builder
     interfaces: [ErrorRef],
     fields: (t) => ({
       lspId: t.exposeInt('lspId'),
-      problems: t.field({ type: [ProductProblemRef], resolve: (error) => error.problems }),
+      productProblems: t.field({ type: [ProductProblemRef], resolve: (error) => error.problems }),
     }),
   });
 
