@@ -8,7 +8,7 @@ import { graphPlugins } from '../resolvers/graph-plugins';
 import type { GraphReceiveOptions } from '../resolvers/receive-wiring';
 import { createGraphServices, type GraphServices } from '../resolvers/services';
 import type { Sandbox } from '../sandbox';
-import { schema } from '../schema';
+import { sandboxSchema, schema } from '../schema';
 import type { Clock } from '../util/clock';
 import { createLogger, type Logger } from '../util/logger';
 import { createApp } from './app';
@@ -163,7 +163,8 @@ function appFor(config: AppConfig, services: GraphServices, shared: Shared) {
   }
 
   return createApp({
-    schema,
+    // The sandbox's own tools (sandboxImportProducts) exist only over the embedded sandbox.
+    schema: services.sandbox ? sandboxSchema : schema,
     // The request scope assigned the correlation id; the context, its errors and logs use it.
     context: ({ request }) =>
       createRequestContext(services, { request, requestId: correlationId(), principal: null }),
