@@ -1,34 +1,32 @@
+import { readFileSync } from 'node:fs';
+
 /**
  * The tabs GraphiQL opens with on a first visit (later visits restore the user's own tabs).
- * The first is deliberately cheap: one upstream call, usually answered from cache, and it
- * answers the first question a newcomer has, which location to work in.
+ * Both are documents of several operations, cheap in upstream calls: most reads are answered
+ * from the shared cache, and each answer's extensions.cost says what it spent.
  */
 export interface GraphiqlTab {
   query: string;
   variables?: string;
 }
 
-export const LOCATIONS_EXAMPLE = `# Welcome to backoffice-graph. Press run (Ctrl+Enter).
-#
-# Three of the 18 locations are named "Sandbox":
-#  1989 AZ dispensary: 4 rooms, vendors set up.
-#       Use this one for intake work.
-#  2862 IL manufacturing: no rooms, so a receive
-#       lands but creates no packages.
-#  2869 OH dispensary: Ohio-specific flows only.
-#
-# canReceive reads each location's rooms: a login
-# and four upstream calls once, then cached for
-# five minutes (see extensions.cost).
-query SandboxLocations {
-  locations(sandbox: true) {
-    locId
-    name
-    state
-    companyType
-    canReceive
-  }
+function example(name: string): string {
+  return readFileSync(new URL(`./examples/${name}.graphql`, import.meta.url), 'utf8');
 }
-`;
 
-export const GRAPHIQL_EXAMPLE_TABS: readonly GraphiqlTab[] = [{ query: LOCATIONS_EXAMPLE }];
+/**
+ * "Intake walk-through": find the sandboxes, fetch the ids a receive needs at 1989, receive a
+ * delivery (a dry run first) and read the packages back.
+ */
+export const INTAKE_WALK_THROUGH = example('intake-walk-through');
+
+/** "Classic failures": an orphan risk, the empty read the client avoids, a SQL refusal. */
+export const CLASSIC_FAILURES = example('classic-failures');
+
+/** The variables of the walk-through: its receive starts as a dry run. */
+export const INTAKE_WALK_THROUGH_VARIABLES = JSON.stringify({ dryRun: true }, null, 2);
+
+export const GRAPHIQL_EXAMPLE_TABS: readonly GraphiqlTab[] = [
+  { query: INTAKE_WALK_THROUGH, variables: INTAKE_WALK_THROUGH_VARIABLES },
+  { query: CLASSIC_FAILURES },
+];

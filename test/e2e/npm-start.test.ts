@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { RECEIVE_EXAMPLE, RECEIVE_EXAMPLE_INPUT } from '../../src/server/graphiql-examples';
 import {
   childEnv,
   startChildServer,
@@ -13,27 +14,38 @@ describe('npm start, the way a user starts it', () => {
     server = undefined;
   });
 
-  it('prints the GraphiQL URL and answers an operation over HTTP', async () => {
+  it("prints the GraphiQL URL and receives GraphiQL's example delivery over HTTP", async () => {
     // npm runs the server as a grandchild: its own process group lets the test stop all of it.
+    // The sandbox's read lag stays at its npm start default (2 s): the receive waits it out.
     server = await startChildServer('npm', ['start', '--silent'], { env: childEnv(), group: true });
 
-    // LIMITATION: this sends the locations query; it should send the example receive operation once the receive mutation is in the schema.
     const response = await fetch(server.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: 'query SandboxLocations { locations(sandbox: true) { locId state canReceive } }',
+        query: RECEIVE_EXAMPLE,
+        variables: { input: { ...RECEIVE_EXAMPLE_INPUT, dryRun: false } },
       }),
     });
     const json = await response.json();
 
     expect(server.graphqlUrl).toMatch(/^http:\/\/localhost:\d+\/graphql$/);
     expect(response.status).toBe(200);
-    expect(json.data.locations).toEqual([
-      { locId: 1989, state: 'AZ', canReceive: true },
-      { locId: 2862, state: 'IL', canReceive: false },
-      { locId: 2869, state: 'OH', canReceive: true },
-    ]);
+    expect(json.errors).toBeUndefined();
+    expect(json.data.receiveInventory).toEqual({
+      __typename: 'ReceiveInventorySuccess',
+      receiveHistoryId: expect.any(Number),
+      replayed: false,
+      packages: [
+        {
+          packageId: RECEIVE_EXAMPLE_INPUT.lines[0].packageId,
+          quantity: '448.5',
+          unit: 'g',
+          room: { name: 'Vault' },
+          product: { sku: 'SWC-FL-BD-035', name: 'Swallowtail Cultivation - Blue Dream 3.5g' },
+        },
+      ],
+    });
 
     // npm may exit before the server it started has written its last line.
     server.signal('SIGTERM');
