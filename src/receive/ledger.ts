@@ -67,6 +67,8 @@ export interface ReceiptSettlement {
 
 export interface ReceiptQuery {
   locId?: number;
+  /** Only these LocIds (an API key's own); an empty list matches nothing. */
+  locIds?: readonly number[];
   statuses?: readonly ReceiptStatus[];
   /** Newest first; at most this many. */
   first: number;
@@ -259,6 +261,14 @@ export class ReceiptLedger {
     if (query.locId !== undefined) {
       where.push('loc_id = @locId');
       params.locId = query.locId;
+    }
+    if (query.locIds !== undefined) {
+      const names = query.locIds.map((locId, index) => {
+        params[`loc${index}`] = locId;
+
+        return `@loc${index}`;
+      });
+      where.push(names.length > 0 ? `loc_id IN (${names.join(', ')})` : '0');
     }
     if (query.statuses && query.statuses.length > 0) {
       const names = query.statuses.map((status, index) => {

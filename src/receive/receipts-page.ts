@@ -9,6 +9,8 @@ import type { ReceiveOutcome } from './results';
 
 export interface ReceiptPageQuery {
   locId?: number;
+  /** Only these LocIds (an API key's own); an empty list matches nothing. */
+  locIds?: readonly number[];
   /** One status or several; e.g. ['pending', 'unknown'] for what needs an operator. */
   status?: ReceiptStatus | readonly ReceiptStatus[];
   /** Page size, 1 to 100. @default 20 */
@@ -61,6 +63,7 @@ export function listReceiptPage(ledger: ReceiptLedger, query: ReceiptPageQuery):
 
   const page = ledger.list({
     locId: query.locId,
+    locIds: query.locIds,
     statuses,
     first,
     afterSeq: query.after ? decodeCursor(query.after) : undefined,
@@ -73,7 +76,7 @@ export function listReceiptPage(ledger: ReceiptLedger, query: ReceiptPageQuery):
   };
 }
 
-function toRecord(entry: ReceiptEntry): ReceiptRecord {
+export function toRecord(entry: ReceiptEntry): ReceiptRecord {
   return {
     cursor: encodeCursor(entry.seq),
     idempotencyKey: entry.idempotencyKey,

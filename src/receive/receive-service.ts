@@ -20,7 +20,13 @@ import {
 import { parseReceiveInput } from './parse-input';
 import { preflight, type PreflightResult } from './preflight';
 import { checkLocation } from './preflight-location';
-import { listReceiptPage, type ReceiptPage, type ReceiptPageQuery } from './receipts-page';
+import {
+  listReceiptPage,
+  toRecord,
+  type ReceiptPage,
+  type ReceiptPageQuery,
+  type ReceiptRecord,
+} from './receipts-page';
 import { outcomeLabel, receiptCounter } from './receipt-metrics';
 import { buildReceiveBody, describeResolvedLines } from './receive-body';
 import {
@@ -91,6 +97,13 @@ export class ReceiveService {
   /** The ledger as an audit trail, newest first. */
   listReceipts(query: ReceiptPageQuery): ReceiptPage {
     return listReceiptPage(this.ledger, query);
+  }
+
+  /** One key's ledger entry as the audit trail shows it; null when this upstream has none. */
+  findReceipt(idempotencyKey: string): ReceiptRecord | null {
+    const entry = this.ledger.find(idempotencyKey);
+
+    return entry ? toRecord(entry) : null;
   }
 
   /**

@@ -4,6 +4,8 @@ import { GraphError } from './graph-error';
 
 export interface ReceiptsArgs {
   locId?: number | null;
+  /** The LocIds the caller's key is limited to; null or absent for every location. */
+  locIds?: readonly number[] | null;
   status?: readonly ReceiptStatus[] | null;
   first?: number | null;
   after?: string | null;
@@ -52,6 +54,7 @@ function listOrRefuse(args: ReceiptsArgs, first: number, context: GraphContext) 
   try {
     return context.services.receive.listReceipts({
       locId: args.locId ?? undefined,
+      locIds: args.locIds ?? undefined,
       status: args.status && args.status.length > 0 ? args.status : undefined,
       first,
       after: args.after ?? null,
