@@ -26,6 +26,8 @@ export interface ReceiveGraphOptions {
 export interface RunOptions {
   /** The request's principal; default open access (null). */
   principal?: Principal | null;
+  /** Which operation of a document of several to run. */
+  operationName?: string;
 }
 
 export interface ReceiveGraph {
@@ -98,7 +100,11 @@ export async function startReceiveGraph(options: ReceiveGraphOptions = {}): Prom
         'content-type': 'application/json',
         ...(extra.principal ? { [PRINCIPAL_HEADER]: JSON.stringify(extra.principal) } : {}),
       },
-      body: JSON.stringify({ query: print(document), variables }),
+      body: JSON.stringify({
+        query: print(document),
+        variables,
+        operationName: extra.operationName,
+      }),
     });
 
     return (await response.json()) as GraphResponse<never>;
