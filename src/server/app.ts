@@ -12,6 +12,7 @@ import { useMetricsEndpoint } from './metrics-endpoint';
 import type { ReadinessProbe } from './readiness';
 import { useRequestLog } from './request-log';
 import { useRequestScope } from './request-scope';
+import { useUnusedFragmentsAllowed } from './unused-fragments';
 import { yogaLogger } from './yoga-logger';
 
 /** 1 MiB, counted as the body is read, chunked or not. */
@@ -65,6 +66,7 @@ export function createApp(options: CreateAppOptions) {
     }),
     useFormPostGuard(),
     useIntrospectionSwitch(introspection),
+    useUnusedFragmentsAllowed(),
     ...(options.plugins ?? []),
   ];
 

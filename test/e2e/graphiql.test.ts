@@ -74,7 +74,9 @@ describe('GraphiQL in headless Chromium', () => {
       undefined,
       { timeout: 30_000 },
     );
-    await page.locator('.graphiql-execute-button').click();
+    // The first tab holds the whole walk-through; run the operation under the cursor.
+    await editor.locator('.view-line', { hasText: 'query SandboxLocations' }).click();
+    await page.keyboard.press('Control+Enter');
     await page.waitForFunction(
       () => document.querySelector('.graphiql-response')?.textContent?.includes('2869'),
       undefined,
@@ -86,8 +88,8 @@ describe('GraphiQL in headless Chromium', () => {
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
 
     expect(result).toContain('"locId": 1989, "name": "Sandbox", "state": "AZ"');
-    expect(result).toContain(
-      '"locId": 2862, "name": "Sandbox", "state": "IL", "companyType": "Manufacturing", "canReceive": false',
+    expect(result).toMatch(
+      /"locId": 2862, "name": "Sandbox", "state": "IL", [^}]*"canReceive": false/,
     );
     expect(requested.length).toBeGreaterThan(0);
     expect(requested.filter((url) => !isLocal(url))).toEqual([]);

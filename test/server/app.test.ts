@@ -178,6 +178,22 @@ describe('error masking', () => {
     expect(log.text()).not.toContain('ab12cd34');
   });
 
+  it('runs one operation of a GraphiQL tab whose other operations use fragments it does not', async () => {
+    const { app } = makeApp();
+    const tab = 'query A { hello } query B { ...Greeting } fragment Greeting on Query { hello }';
+    // What GraphiQL sends for A: the operation and every fragment of the tab.
+    const sent = 'query A { hello } fragment Greeting on Query { hello }';
+
+    const { json } = await post(app, { query: sent, operationName: 'A' });
+    const { json: whole } = await post(app, { query: tab, operationName: 'B' });
+    const { json: broken } = await post(app, { query: `${sent} fragment Bad on Query { nope }` });
+
+    expect(json).toMatchObject({ data: { hello: 'world' } });
+    expect(json.errors).toBeUndefined();
+    expect(whole).toMatchObject({ data: { hello: 'world' } });
+    expect(broken.errors[0].message).toBe('Cannot query field "nope" on type "Query".');
+  });
+
   it('passes deliberate GraphQL errors such as validation failures unchanged', async () => {
     const { app } = makeApp();
 
