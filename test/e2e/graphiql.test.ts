@@ -85,7 +85,7 @@ describe('GraphiQL in headless Chromium', () => {
     // Monaco renders spaces as non-breaking ones; \s covers both.
     const result = (await page.locator('.graphiql-response').textContent())?.replace(/\s+/g, ' ');
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await page.screenshot({ path: SCREENSHOT });
 
     expect(result).toContain('"locId": 1989, "name": "Sandbox", "state": "AZ"');
     expect(result).toMatch(
