@@ -311,7 +311,9 @@ describe('receiveInventory with an access-control hook', () => {
 
   afterAll(() => guarded.close());
 
-  const as = (name: string) => ({ principal: { name, scopes: [], locIds: null } });
+  const as = (name: string) => ({
+    principal: { name, scopes: ['inventory:read', 'inventory:receive'], locIds: null },
+  });
 
   it('a principal the hook refuses gets NotAuthorizedError with its name, before any upstream read', async () => {
     const mark = guarded.mark();

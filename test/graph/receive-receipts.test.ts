@@ -77,7 +77,13 @@ describe('receipts and reverifyReceipt', () => {
   });
 
   it('lists who, when, what and how each receive ended, newest first, filtered by location and status', async () => {
-    const actor = { principal: { name: 'intake-bot', scopes: [], locIds: null } };
+    const actor = {
+      principal: {
+        name: 'intake-bot',
+        scopes: ['inventory:read', 'inventory:receive'],
+        locIds: null,
+      },
+    };
     const az = azDelivery({ receivedBy: 'Dana at the dock', receiveType: 'TRANSFER' });
     const refused = azDelivery({ vendorId: FOREIGN_IDS.vendorId });
     const oh = azDelivery({
