@@ -42,6 +42,7 @@ export function receiveDataSource(deps: ReceiveSourceDeps, cost: CostTracker): R
     return result.value;
   }
 
+  // LIMITATION: rooms and vendors come from the shared cache (up to referenceTtlSeconds old), so a room turned into a non-inventory room upstream within that time still passes preflight; read-back then reports the receive as partial or unknown rather than it being refused first.
   return {
     locations: (call) => cached('locations', ALL_LOCATIONS, fetchers.locations, call),
     rooms: (locId, call) => cached('rooms', locId, fetchers.rooms(locId), call),

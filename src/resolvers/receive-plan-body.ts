@@ -6,6 +6,8 @@ import { formatDecimal, type DecimalValue } from '../util/decimal';
  * (the web app's camelCase fields, `LocId` and `LspId`, the fixed `status` and an empty
  * history id for a new receive). The session block (SessionId, UserId) is added at send time
  * and never shown. Decimals are exact strings here: as JSON numbers a client could round them.
+ * It mirrors the client's own body (src/dutchie/receive-body.ts); a test holds the two equal
+ * against what the sandbox receives.
  */
 export function planBody(request: ReceiveRequest): Record<string, unknown> {
   return {
