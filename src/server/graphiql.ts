@@ -9,11 +9,12 @@ import { GRAPHIQL_EXAMPLE_TABS, type GraphiqlTab } from './graphiql-examples';
  */
 export function graphiqlOptions(
   tabs: readonly GraphiqlTab[] = GRAPHIQL_EXAMPLE_TABS,
-): GraphiQLOptions {
+): GraphiQLOptions & { initialVariables?: string } {
   return {
     title: 'backoffice-graph',
-    defaultQuery: tabs[0]?.query,
     defaultTabs: tabs.map((tab) => ({ query: tab.query, variables: tab.variables ?? null })),
+    // GraphiQL 5 fills the first tab's query from defaultTabs but not its variables.
+    initialVariables: tabs[0]?.variables,
     // API keys typed into the headers pane stay in the tab, not in the browser's storage.
     shouldPersistHeaders: false,
   };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config';
+import { GRAPHIQL_EXAMPLE_TABS } from '../../src/server/graphiql-examples';
 import { serve, type RunningServer } from '../../src/server/main';
 import { silentLogger } from '../../src/util/logger';
 import { REPO_ROOT } from '../server/helpers/child-server';
@@ -74,6 +75,7 @@ describe('GraphiQL in headless Chromium', () => {
       undefined,
       { timeout: 30_000 },
     );
+    const variablesPane = await page.locator('.graphiql-editor-tool').textContent();
     // The first tab holds the whole walk-through; run the operation under the cursor.
     await editor.locator('.view-line', { hasText: 'query SandboxLocations' }).click();
     await page.keyboard.press('Control+Enter');
@@ -91,6 +93,9 @@ describe('GraphiQL in headless Chromium', () => {
     expect(result).toMatch(
       /"locId": 2862, "name": "Sandbox", "state": "IL", [^}]*"canReceive": false/,
     );
+    for (const name of Object.keys(JSON.parse(GRAPHIQL_EXAMPLE_TABS[0].variables ?? '{}'))) {
+      expect(variablesPane).toContain(`"${name}"`);
+    }
     expect(requested.length).toBeGreaterThan(0);
     expect(requested.filter((url) => !isLocal(url))).toEqual([]);
   }, 120_000);
