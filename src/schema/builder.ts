@@ -3,10 +3,13 @@ import DirectivesPlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { GraphContext } from '../resolvers/context';
 import { GraphError } from '../resolvers/graph-error';
 import type { DecimalValue } from '../util/decimal';
+import { forbiddenError } from './auth-errors';
+import { scopeLoaders, type GraphAuthScopes } from './auth-scopes';
 import { DateTimeScalar } from './date-time-scalar';
 import { DecimalScalar } from './decimal-scalar';
 import { JsonScalar } from './json-scalar';
@@ -26,22 +29,39 @@ export interface GraphSchemaTypes {
   DefaultFieldNullability: false;
   DefaultEdgesNullability: { list: false; items: false };
   DefaultNodeNullability: false;
-  // Access control adds `AuthScopes` (`inventory:read`, `inventory:receive`, LocIds) here.
+  /** What `authScopes` may ask for; see `scopeLoaders` for what a key's scopes grant. */
+  AuthScopes: GraphAuthScopes;
 }
 
 export const builder = new SchemaBuilder<GraphSchemaTypes>({
   // Order matters: a plugin wraps the resolvers of the plugins listed after it.
-  // - ScopeAuthPlugin (@pothos/plugin-scope-auth) goes FIRST when access control lands, so a
-  //   field's scope check runs before any other plugin or resolver reads the shared cache.
+  // - ScopeAuth first, so a field's scope check runs before any other plugin or resolver reads
+  //   the shared cache: a value the cache already holds is never returned unchecked.
   // - Errors before Validation, so validation failures can become typed union members.
   // - Federation last: it wraps resolveReference, which must see every check above it.
-  plugins: [ErrorsPlugin, ValidationPlugin, RelayPlugin, DirectivesPlugin, FederationPlugin],
+  plugins: [
+    ScopeAuthPlugin,
+    ErrorsPlugin,
+    ValidationPlugin,
+    RelayPlugin,
+    DirectivesPlugin,
+    FederationPlugin,
+  ],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
     edgesFieldOptions: { nullable: { list: false, items: false } },
     nodeFieldOptions: { nullable: false },
+  },
+  scopeAuth: {
+    authScopes: scopeLoaders,
+    unauthorizedError: (_parent, context, info, result) =>
+      forbiddenError(
+        context.principal,
+        `${info.parentType.name}.${info.fieldName}`,
+        result.failure,
+      ),
   },
   errors: {
     defaultTypes: [],

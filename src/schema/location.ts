@@ -2,6 +2,7 @@ import type { Location } from '../dutchie/models';
 import { pageInventory, pageProducts } from '../resolvers/connections';
 import type { GraphContext } from '../resolvers/context';
 import { loadedSource } from '../resolvers/sources';
+import { authorizedLoad } from './auth-guard';
 import { builder } from './builder';
 import { PackageConnectionRef, ProductConnectionRef } from './connections';
 import { packageFilterArgs, productFilterArgs } from './filter-args';
@@ -12,8 +13,13 @@ import { LocationRef, ProductRef, PackageRef, RoomRef, VendorRef } from './refs'
 // lands on the field and the rest of the location (and of the dashboard) still resolves.
 builder.node(LocationRef, {
   description: 'A location (LocId) the Backoffice login sees, from the unfiltered list.',
+  // However a location was reached, its fields show only to a key that may see its LocId.
+  authScopes: (location) => ({ locId: location.locId }),
   id: { resolve: (location) => location.locId, parse: (id) => parseIntId('Location', id) },
-  loadOne: (locId, context) => context.loaders.location.load(locId),
+  loadOne: (locId, context) =>
+    authorizedLoad(context, 'node(Location)', { locId }, () =>
+      context.loaders.location.load(locId),
+    ),
   fields: (t) => ({
     locId: t.exposeInt('locId'),
     name: t.exposeString('name'),
@@ -82,7 +88,10 @@ builder.node(LocationRef, {
 
 builder.asEntity(LocationRef, {
   key: builder.selection<{ locId: number }>('locId'),
-  resolveReference: (reference, context) => context.loaders.location.load(reference.locId),
+  resolveReference: (reference, context) =>
+    authorizedLoad(context, '_entities(Location)', { locId: reference.locId }, () =>
+      context.loaders.location.load(reference.locId),
+    ),
 });
 
 function roomsOf(location: Location, context: GraphContext) {

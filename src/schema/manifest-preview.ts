@@ -51,6 +51,7 @@ builder.queryField('previewManifest', (t) =>
       locId: t.arg.int({ required: true }),
       manifest: t.arg({ type: 'JSON', required: true }),
     },
+    authScopes: (_root, args) => ({ locId: args.locId }),
     resolve: async (_root, args, context) =>
       (await loadManifestPreview(context, args.locId, args.manifest)).preview,
   }),

@@ -5,6 +5,7 @@ import type {
   ManifestSelectionError,
   ReceiveManifestOutcome,
 } from '../resolvers/manifest-receive-results';
+import { notAuthorizedMember } from './auth-receive';
 import { builder } from './builder';
 import { ManifestMatchStatusRef, ManifestProductCandidateRef } from './manifest-types';
 import { ErrorRef } from './receive-error';
@@ -165,6 +166,10 @@ builder.mutationField('receiveManifest', (t) =>
       "line_price as the package's total cost, and read back. Lines still AMBIGUOUS or " +
       'UNRESOLVED refuse the whole receive unless given a product or excluded.',
     args: { input: t.arg({ type: ReceiveManifestInputRef, required: true }) },
+    // Checked before the manifest is matched: the match reads the location's vendors and catalog.
+    authScopes: (_root, args) => ({ locId: args.input.locId }),
+    unauthorizedResolver: (_root, args, context, _info, error) =>
+      notAuthorizedMember(context, args.input.locId, error),
     resolve: (_root, args, context) => receiveManifest(args.input, context),
   }),
 );

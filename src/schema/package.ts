@@ -1,6 +1,7 @@
 import type { GraphContext } from '../resolvers/context';
 import type { ScopedId } from '../resolvers/loaders';
 import { productOfRow, roomOfRow, vendorOfRow, type PackageSource } from '../resolvers/sources';
+import { authorizedLoad } from './auth-guard';
 import { builder } from './builder';
 import { formatScopedId, parseScopedLabel } from './ids';
 import { locationOf } from './location-of';
@@ -10,11 +11,13 @@ builder.node(PackageRef, {
   description:
     'A package (PackageInventory row) at a location. product { sku name }, vendor { name } and ' +
     'room { name } are answered from the row itself, without another upstream call.',
+  authScopes: ({ row }) => ({ locId: row.locId }),
   id: {
     resolve: ({ row }) => formatScopedId({ scope: row.locId, id: row.packageId }),
     parse: (id) => parseScopedLabel('Package', id),
   },
-  loadOne: (key, context) => loadPackage(key, context),
+  loadOne: (key, context) =>
+    authorizedLoad(context, 'node(Package)', { locId: key.scope }, () => loadPackage(key, context)),
   fields: (t) => ({
     locId: t.int({ resolve: ({ row }) => row.locId }),
     packageId: t.string({ description: 'The package label.', resolve: ({ row }) => row.packageId }),
@@ -56,7 +59,9 @@ builder.node(PackageRef, {
 builder.asEntity(PackageRef, {
   key: builder.selection<{ locId: number; packageId: string }>('locId packageId'),
   resolveReference: (reference, context) =>
-    loadPackage({ scope: reference.locId, id: reference.packageId }, context),
+    authorizedLoad(context, '_entities(Package)', { locId: reference.locId }, () =>
+      loadPackage({ scope: reference.locId, id: reference.packageId }, context),
+    ),
 });
 
 builder.queryField('package', (t) =>
@@ -68,6 +73,7 @@ builder.queryField('package', (t) =>
       locId: t.arg.int({ required: true }),
       packageId: t.arg.string({ required: true, description: 'The package label.' }),
     },
+    authScopes: (_root, args) => ({ locId: args.locId }),
     resolve: (_root, args, context) =>
       loadPackage({ scope: args.locId, id: args.packageId }, context),
   }),

@@ -5,6 +5,7 @@ import { describeProduct, describeVendor } from '../resolvers/describe';
 import { GraphError, notFound } from '../resolvers/graph-error';
 import type { ScopedId } from '../resolvers/loaders';
 import { lazyField, loadedSource, loadSource, type ProductSource } from '../resolvers/sources';
+import { authorizedLoad } from './auth-guard';
 import { builder } from './builder';
 import { formatScopedId, parseScopedId } from './ids';
 import { ProductRef, VendorRef } from './refs';
@@ -12,11 +13,13 @@ import { loadVendor } from './vendor';
 
 builder.node(ProductRef, {
   description: "A product of an LSP's catalog (products are scoped by LSP, not by location).",
+  authScopes: (product) => ({ lspId: product.key.scope }),
   id: {
     resolve: (product) => formatScopedId(product.key),
     parse: (id) => parseScopedId('Product', id),
   },
-  loadOne: (key, context) => loadProduct(key, context),
+  loadOne: (key, context) =>
+    authorizedLoad(context, 'node(Product)', { lspId: key.scope }, () => loadProduct(key, context)),
   fields: (t) => ({
     lspId: t.int({ resolve: (product) => product.key.scope }),
     productId: t.int({ resolve: (product) => product.key.id }),
@@ -59,6 +62,12 @@ builder.node(ProductRef, {
       description:
         'Vendors are listed per location: the one this product was reached through, or locId.',
       args: { locId: t.arg.int() },
+      // Without a LocId the resolver refuses with LOCATION_REQUIRED; nothing to check first.
+      authScopes: (product, args) => {
+        const locId = args.locId ?? product.locId;
+
+        return locId == null ? true : { locId };
+      },
       resolve: (product, args, context) => vendorOf(product, args.locId ?? product.locId, context),
     }),
   }),
@@ -67,7 +76,9 @@ builder.node(ProductRef, {
 builder.asEntity(ProductRef, {
   key: builder.selection<{ lspId: number; productId: number }>('lspId productId'),
   resolveReference: (reference, context) =>
-    loadProduct({ scope: reference.lspId, id: reference.productId }, context),
+    authorizedLoad(context, '_entities(Product)', { lspId: reference.lspId }, () =>
+      loadProduct({ scope: reference.lspId, id: reference.productId }, context),
+    ),
 });
 
 const ProductLookup = z
@@ -87,6 +98,7 @@ builder.queryField('product', (t) =>
       sku: t.arg.string(),
     },
     validate: ProductLookup,
+    authScopes: (_root, args) => ({ lspId: args.lspId }),
     resolve: (_root, args, context) =>
       args.productId != null
         ? loadProduct({ scope: args.lspId, id: args.productId }, context)

@@ -9,6 +9,7 @@ const ReceiptRef = builder.objectRef<ReceiptRecord>('Receipt').implement({
   description:
     'One idempotency key in the receipt ledger: who received what, where and when, and how it ' +
     'ended. Written before the POST and settled after it.',
+  authScopes: (receipt) => ({ locId: receipt.locId }),
   fields: (t) => ({
     idempotencyKey: t.exposeString('idempotencyKey'),
     actor: t.exposeString('actor', {
@@ -82,6 +83,9 @@ builder.queryField('receipts', (t) =>
       first: t.arg.int({ defaultValue: 20, description: 'From 1 to 100.' }),
       after: t.arg.string({ description: 'The endCursor of the previous page.' }),
     },
-    resolve: (_root, args, context) => receiptsPage(args, context),
+    // A key limited to some LocIds lists only their receipts, and may not ask for another's.
+    authScopes: (_root, args) => (args.locId == null ? true : { locId: args.locId }),
+    resolve: (_root, args, context) =>
+      receiptsPage({ ...args, locIds: context.principal?.locIds ?? null }, context),
   }),
 );

@@ -1,5 +1,6 @@
 import type { ReceiptNotFound } from '../resolvers/receive-mutation';
 import { receiveInventory, reverifyReceipt } from '../resolvers/receive-mutation';
+import { notAuthorizedMember, receiptNotAuthorized, receiptScopes } from './auth-receive';
 import { builder } from './builder';
 import { ErrorRef } from './receive-error';
 import { ReceiveInventoryInputRef } from './receive-input';
@@ -11,6 +12,8 @@ import {
 
 // The one declaration of the Mutation type; other domains add fields with mutationField.
 builder.mutationType({
+  // Every mutation needs a key with inventory:receive; each also checks the LocId it writes at.
+  authScopes: { receive: true },
   description:
     'Writes to Dutchie Backoffice. Each answers a result union: failures a caller can act on ' +
     'are members, never top-level errors.',
@@ -25,6 +28,9 @@ builder.mutationField('receiveInventory', (t) =>
       'v2/inventory/receive once and reads the packages back until every line is there. ' +
       'dryRun answers the plan and sends nothing.',
     args: { input: t.arg({ type: ReceiveInventoryInputRef, required: true }) },
+    authScopes: (_root, args) => ({ locId: args.input.locId }),
+    unauthorizedResolver: (_root, args, context, _info, error) =>
+      notAuthorizedMember(context, args.input.locId, error),
     resolve: (_root, args, context) =>
       receiveInventory(args.input as unknown as Record<string, unknown>, context),
   }),
@@ -52,6 +58,9 @@ builder.mutationField('reverifyReceipt', (t) =>
       'verification window) and settles an unknown or pending receipt once they all appear. It ' +
       'never sends the receive again. A failed receipt answers its recorded refusal.',
     args: { idempotencyKey: t.arg.string({ required: true }) },
+    authScopes: (_root, args, context) => receiptScopes(context, args.idempotencyKey),
+    unauthorizedResolver: (_root, _args, context, _info, error) =>
+      receiptNotAuthorized(context, error),
     resolve: (_root, args, context) => reverifyReceipt(args.idempotencyKey, context),
   }),
 );

@@ -4,6 +4,7 @@ import type { GraphContext } from '../resolvers/context';
 import { describeRoom } from '../resolvers/describe';
 import type { ScopedId } from '../resolvers/loaders';
 import { lazyField, loadSource, type RoomSource } from '../resolvers/sources';
+import { authorizedLoad } from './auth-guard';
 import { builder } from './builder';
 import { PackageConnectionRef } from './connections';
 import { packageFilterArgs } from './filter-args';
@@ -13,8 +14,10 @@ import { LocationRef, PackageRef, RoomRef } from './refs';
 
 builder.node(RoomRef, {
   description: 'A room of a location; receive only into one whose isInventoryRoom is true.',
+  authScopes: (room) => ({ locId: room.key.scope }),
   id: { resolve: (room) => formatScopedId(room.key), parse: (id) => parseScopedId('Room', id) },
-  loadOne: (key, context) => loadRoom(key, context),
+  loadOne: (key, context) =>
+    authorizedLoad(context, 'node(Room)', { locId: key.scope }, () => loadRoom(key, context)),
   fields: (t) => ({
     locId: t.int({ resolve: (room) => room.key.scope }),
     roomId: t.int({ resolve: (room) => room.key.id }),
@@ -52,7 +55,9 @@ builder.node(RoomRef, {
 builder.asEntity(RoomRef, {
   key: builder.selection<{ locId: number; roomId: number }>('locId roomId'),
   resolveReference: (reference, context) =>
-    loadRoom({ scope: reference.locId, id: reference.roomId }, context),
+    authorizedLoad(context, '_entities(Room)', { locId: reference.locId }, () =>
+      loadRoom({ scope: reference.locId, id: reference.roomId }, context),
+    ),
 });
 
 function loadRoom(key: ScopedId, context: GraphContext): Promise<RoomSource | null> {

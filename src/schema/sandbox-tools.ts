@@ -40,6 +40,8 @@ builder.mutationField('sandboxImportProducts', (t) =>
       manifest: t.arg({ type: 'JSON', required: true, description: 'The document or its text.' }),
       vendorId: t.arg.int({ description: "The products' vendor, e.g. the one you receive from." }),
     },
+    // Mutation's own scope (inventory:receive) applies too; the catalog must be one the key sees.
+    authScopes: (_root, args) => ({ lspId: args.lspId }),
     resolve: (_root, args, context) =>
       importManifestProducts(context, args.lspId, args.manifest, args.vendorId ?? null),
   }),

@@ -3,6 +3,7 @@ import type { GraphContext } from '../resolvers/context';
 import { describeVendor } from '../resolvers/describe';
 import type { ScopedId } from '../resolvers/loaders';
 import { lazyField, loadSource, type VendorSource } from '../resolvers/sources';
+import { authorizedLoad } from './auth-guard';
 import { builder } from './builder';
 import { formatScopedId, parseScopedId } from './ids';
 import { locationOf } from './location-of';
@@ -10,11 +11,13 @@ import { LocationRef, VendorRef } from './refs';
 
 builder.node(VendorRef, {
   description: 'A vendor as configured at one location (names can repeat).',
+  authScopes: (vendor) => ({ locId: vendor.key.scope }),
   id: {
     resolve: (vendor) => formatScopedId(vendor.key),
     parse: (id) => parseScopedId('Vendor', id),
   },
-  loadOne: (key, context) => loadVendor(key, context),
+  loadOne: (key, context) =>
+    authorizedLoad(context, 'node(Vendor)', { locId: key.scope }, () => loadVendor(key, context)),
   fields: (t) => ({
     locId: t.int({ resolve: (vendor) => vendor.key.scope }),
     vendorId: t.int({ resolve: (vendor) => vendor.key.id }),
@@ -35,7 +38,9 @@ builder.node(VendorRef, {
 builder.asEntity(VendorRef, {
   key: builder.selection<{ locId: number; vendorId: number }>('locId vendorId'),
   resolveReference: (reference, context) =>
-    loadVendor({ scope: reference.locId, id: reference.vendorId }, context),
+    authorizedLoad(context, '_entities(Vendor)', { locId: reference.locId }, () =>
+      loadVendor({ scope: reference.locId, id: reference.vendorId }, context),
+    ),
 });
 
 export function loadVendor(key: ScopedId, context: GraphContext): Promise<VendorSource | null> {
