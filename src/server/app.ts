@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createYoga, type Plugin, useReadinessCheck, type YogaInitialContext } from 'graphql-yoga';
 import type { Registry } from 'prom-client';
 import type { Logger } from '../util/logger';
+import { useCsrfPrevention } from './auth-csrf';
 import { createErrorMask } from './error-masking';
 import { useFormPostGuard } from './form-post-guard';
 import { createGraphiqlRenderer, graphiqlOptions } from './graphiql';
@@ -65,6 +66,8 @@ export function createApp(options: CreateAppOptions) {
       check: ({ fetchAPI }) => readinessResponse(options.readiness, fetchAPI.Response),
     }),
     useFormPostGuard(),
+    // Any other request a browser sends cross-site without a preflight needs a header too.
+    useCsrfPrevention(),
     useIntrospectionSwitch(introspection),
     useUnusedFragmentsAllowed(),
     ...(options.plugins ?? []),

@@ -12,8 +12,11 @@ import { sandboxSchema, schema } from '../schema';
 import type { Clock } from '../util/clock';
 import { createLogger, type Logger } from '../util/logger';
 import { createApp } from './app';
+import { receiveAuthorizer } from './auth-receive';
+import { accessControlFor, type AccessControl } from './auth-setup';
 import type { AppConfig } from './config';
 import { startHttpServer } from './http-server';
+import { queryLimitPlugins } from './query-limits';
 import { createReadinessProbe } from './readiness';
 import { correlationId } from './request-scope';
 import { ResourceStack } from './resource-stack';
@@ -75,17 +78,22 @@ async function start(
   const client = clientFor(config, upstream, shared);
   resources.push('client', () => client.close());
 
+  const access = accessControlFor(config, logger);
+
   // The receive service lives in the graph services (their close() closes its ledger).
   const services = createGraphServices({
     client,
     config: graphConfigOf(config),
     sandbox: upstream.sandbox,
-    receive: receiveOptionsOf(config, upstream),
+    receive: {
+      ...receiveOptionsOf(config, upstream),
+      authorize: receiveAuthorizer(access.verifier),
+    },
     ...shared,
   });
   resources.push('graph services', () => services.close());
 
-  const app = appFor(config, services, shared);
+  const app = appFor(config, services, shared, access);
   resources.push('yoga', () => app.dispose());
 
   const http = await startHttpServer(app, config.server);
@@ -153,22 +161,24 @@ function receiveOptionsOf(config: AppConfig, upstream: UpstreamTarget): GraphRec
   };
 }
 
-function appFor(config: AppConfig, services: GraphServices, shared: Shared) {
-  // LIMITATION: API keys (GRAPH_AUTH, GRAPH_API_KEYS) and the GRAPHQL_MAX_* limits are parsed and typed but not enforced yet; every request runs with open access until the access-control layer is wired here.
-  if (config.auth.enabled) {
-    shared.logger.warn(
-      { keys: config.auth.keys.length },
-      'API keys are configured but not enforced yet',
-    );
-  }
-
+function appFor(config: AppConfig, services: GraphServices, shared: Shared, access: AccessControl) {
   return createApp({
     // The sandbox's own tools (sandboxImportProducts) exist only over the embedded sandbox.
     schema: services.sandbox ? sandboxSchema : schema,
     // The request scope assigned the correlation id; the context, its errors and logs use it.
+    // The key the auth plugin resolved becomes the principal every scope check reads.
     context: ({ request }) =>
-      createRequestContext(services, { request, requestId: correlationId(), principal: null }),
-    plugins: graphPlugins() as Plugin[],
+      createRequestContext(services, {
+        request,
+        requestId: correlationId(),
+        principal: access.auth.principalOf(request),
+      }),
+    // Order matters: who is asking first, then what the operation may cost, then the graph's own.
+    plugins: [
+      access.auth.plugin,
+      ...queryLimitPlugins(config.graphql, { introspection: config.graphql.introspection }),
+      ...(graphPlugins() as Plugin[]),
+    ],
     logger: shared.logger,
     registry: shared.registry,
     readiness: createReadinessProbe({
