@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerManifestCommand } from './manifest';
 import { registerPrintSchemaCommand } from './print-schema';
 import { registerSandboxCommand } from './sandbox';
 import { registerServeCommand } from './serve';
@@ -11,6 +12,7 @@ const COMMANDS: Array<(program: Command) => void> = [
   registerServeCommand,
   registerSandboxCommand,
   registerPrintSchemaCommand,
+  (program) => registerManifestCommand(program),
 ];
 
 export function registerCommands(program: Command): void {
