@@ -39,7 +39,12 @@ export interface SecureServer {
   /** POSTs one operation as JSON with the named key (none when omitted). */
   gql(
     query: string,
-    options?: { key?: KeyName | string; variables?: unknown; operationName?: string },
+    options?: {
+      key?: KeyName | string;
+      variables?: unknown;
+      operationName?: string;
+      headers?: Record<string, string>;
+    },
   ): Promise<{ response: Response; json: any }>;
   /** The sandbox request log's length now. */
   mark(): number;
@@ -80,6 +85,7 @@ export async function startSecureServer(env: Env = {}, logger?: Logger): Promise
         headers: {
           'content-type': 'application/json',
           ...(key ? { authorization: `Bearer ${key}` } : {}),
+          ...options.headers,
         },
         body: JSON.stringify({
           query,
