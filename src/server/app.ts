@@ -54,7 +54,7 @@ export function createApp(options: CreateAppOptions) {
     useRequestScope(),
     useRequestLog(options.logger),
     useMetricsEndpoint({ registry: options.registry, keySha256: options.metricsKeySha256 ?? null }),
-    // LIMITATION: operation names are caller-chosen and become label values, so a client sending many distinct names grows the series count without bound until access control limits who may call.
+    // LIMITATION: operation names are caller-chosen and become label values, so a caller sending many distinct names grows the series count without bound; only API keys limit who may call.
     usePrometheus({
       registry: options.registry,
       endpoint: false,
