@@ -7,6 +7,7 @@ import { clone, fixtureDocument, type FixtureName } from '../manifest/support/fi
 import {
   manifestDocument,
   startManifestServer,
+  type GraphAnswer,
   type ManifestServer,
 } from './support/manifest-server';
 

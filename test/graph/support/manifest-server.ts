@@ -22,7 +22,11 @@ export interface GraphAnswer {
 
 export interface ManifestServer {
   server: RunningServer;
-  graphql(query: string, variables?: Record<string, unknown>): Promise<GraphAnswer>;
+  graphql(
+    query: string,
+    variables?: Record<string, unknown>,
+    operationName?: string,
+  ): Promise<GraphAnswer>;
   close(): Promise<void>;
 }
 
@@ -49,11 +53,11 @@ export async function startManifestServer(
 
   return {
     server,
-    graphql: async (query, variables) => {
+    graphql: async (query, variables, operationName) => {
       const response = await fetch(server.graphqlUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query, variables, operationName }),
       });
 
       return { status: response.status, body: (await response.json()) as GraphAnswer['body'] };
