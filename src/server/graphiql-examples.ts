@@ -26,7 +26,26 @@ export const CLASSIC_FAILURES = example('classic-failures');
 /** The variables of the walk-through: its receive starts as a dry run. */
 export const INTAKE_WALK_THROUGH_VARIABLES = JSON.stringify({ dryRun: true }, null, 2);
 
+/** "WCIA manifest": preview a vendor's transfer manifest at 1989, then receive it (dry run first). */
+export const MANIFEST_WALK_THROUGH = example('manifest-walk-through');
+
+/** Its variables: one of the project's own fixtures, read where the tests read it. */
+export const MANIFEST_WALK_THROUGH_VARIABLES = JSON.stringify(
+  {
+    dryRun: true,
+    manifest: JSON.parse(
+      readFileSync(
+        new URL('../../test/fixtures/manifests/stiiizy-2.1.0.json', import.meta.url),
+        'utf8',
+      ),
+    ),
+  },
+  null,
+  2,
+);
+
 export const GRAPHIQL_EXAMPLE_TABS: readonly GraphiqlTab[] = [
   { query: INTAKE_WALK_THROUGH, variables: INTAKE_WALK_THROUGH_VARIABLES },
   { query: CLASSIC_FAILURES },
+  { query: MANIFEST_WALK_THROUGH, variables: MANIFEST_WALK_THROUGH_VARIABLES },
 ];

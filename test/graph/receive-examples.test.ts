@@ -9,6 +9,7 @@ import {
   CLASSIC_FAILURES,
   GRAPHIQL_EXAMPLE_TABS,
   INTAKE_WALK_THROUGH,
+  MANIFEST_WALK_THROUGH,
 } from '../../src/server/graphiql-examples';
 import { startReceiveGraph, type ReceiveGraph } from './support/receive-harness';
 
@@ -31,10 +32,11 @@ function operationNames(document: DocumentNode): string[] {
 }
 
 describe('the GraphiQL examples', () => {
-  it('are the two tabs, and each parses and validates against the schema within the default limits', () => {
+  it('are the two intake tabs (the manifest tab follows), and each parses and validates against the schema within the default limits', () => {
     expect(GRAPHIQL_EXAMPLE_TABS.map((tab) => tab.query)).toEqual([
       INTAKE_WALK_THROUGH,
       CLASSIC_FAILURES,
+      MANIFEST_WALK_THROUGH,
     ]);
     expect(INTAKE_WALK_THROUGH.split('\n')[0]).toBe(
       '# Intake walk-through: receive a delivery into the AZ sandbox.',
