@@ -255,6 +255,41 @@ describe('backoffice-graph manifest', () => {
     expect(badChoice.stderr).toContain("expected <index>=<productId>, e.g. 3=310006, got '1:2'");
   });
 
+  describe('against a server with API keys', () => {
+    let keyed: ManifestServer;
+    const KEY = 'dock-key-0123456789abcdef';
+
+    beforeAll(async () => {
+      keyed = await startManifestServer({
+        GRAPH_API_KEYS: JSON.stringify([
+          { name: 'dock', key: KEY, scopes: ['inventory:read', 'inventory:receive'] },
+        ]),
+      });
+    });
+
+    afterAll(async () => {
+      await keyed?.close();
+    });
+
+    it('previews with the key, and exits 3 naming the refusal without it or with another', async () => {
+      const args = ['preview', wyld, '--loc', '1989', '--url', keyed.server.graphqlUrl];
+
+      const withKey = await inProcess([...args, '--api-key', KEY]);
+      const without = await inProcess(args);
+      const wrong = await inProcess(args, { GRAPH_API_KEY: 'not-the-key-0123456789' });
+
+      expect(withKey.code).toBe(0);
+      expect(withKey.stdout).toMatch(/^totals: 4 lines \(1 samples\)/m);
+      expect(without.code).toBe(3);
+      expect(without.stderr).toBe(
+        `backoffice-graph: ${keyed.server.graphqlUrl} refused the request (HTTP 401: An API key is required: send it as "Authorization: Bearer <key>"): pass an API key with --api-key or GRAPH_API_KEY`,
+      );
+      expect(wrong.code).toBe(3);
+      expect(wrong.stderr).toContain('The API key is not one this server accepts');
+      expect(wrong.stderr).not.toContain('not-the-key-0123456789');
+    });
+  });
+
   describe('against a server that wants an API key', () => {
     let server: Server;
     let seen: IncomingHttpHeaders[];

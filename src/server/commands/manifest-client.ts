@@ -62,14 +62,17 @@ async function readAnswer<T>(target: GraphqlTarget, response: Response): Promise
     answer = null;
   }
 
+  // A missing or unknown key: nothing ran, so it is not a refusal of the manifest.
+  if (response.status === 401 || response.status === 403) {
+    const said = answer?.errors?.[0]?.message;
+    throw new ServerCallError(
+      `${target.url} refused the request (HTTP ${response.status}${said ? `: ${said}` : ''}): pass an API key with --api-key or GRAPH_API_KEY`,
+    );
+  }
+
   // GraphQL over HTTP answers request errors with 4xx and a body that says why: show it.
   if (answer && (answer.data !== undefined || answer.errors?.length)) return answer;
 
-  if (response.status === 401 || response.status === 403) {
-    throw new ServerCallError(
-      `${target.url} refused the request (HTTP ${response.status}): pass an API key with --api-key or GRAPH_API_KEY`,
-    );
-  }
   if (response.status === 413) {
     throw new ServerCallError(`${target.url} refused the manifest as too large (HTTP 413)`);
   }
