@@ -21,6 +21,8 @@ export interface EngineRequest {
   manifestIndexes: number[];
 }
 
+// LIMITATION: a manifest's inventory_id is the package label as sent; one with spaces or over 64 characters fails the engine's label rule (a ValidationError on lines.N.packageId) and cannot be relabelled through receiveManifest.
+// LIMITATION: receiveType is always PURCHASE: a manifest does not say whether it is a purchase or a move between one's own licenses, and the upstream keeps no such field.
 /**
  * The receive engine's input for a selection of manifest lines. The key is derived from the
  * sender's license, the transfer id and the selected lines, so the same selection sent again

@@ -35,6 +35,7 @@ export interface ReceiveManifestArgs {
 // The reads a receive makes go ahead of dashboards, as the engine's own preflight reads do.
 const CALL: ReceiveCall = { priority: 'verify' };
 
+// LIMITATION: a selected line whose lab result failed (LAB_FAILED in the preview) is received like any other: what a store does with a failed COA is its own rule, so it is shown, not enforced.
 /**
  * receiveManifest, in receiveInventory's order of steps: the manifest is read (the input's
  * validation), the location checked, the manifest matched against the location's vendors and

@@ -13,6 +13,7 @@ export interface SandboxProductImport {
   alreadyPresent: ProductSource[];
 }
 
+// LIMITATION: "already there" means the same name and SKU; a product the sender renamed between manifests is added again, and the two then match AMBIGUOUS.
 /**
  * Adds a manifest's products to an LSP's catalog in the embedded sandbox, as someone would in
  * Dutchie's product master, so that a real delivery can be previewed and received end to end.

@@ -99,6 +99,22 @@ describe('receiveManifest over HTTP', () => {
     expect(receivesSent()).toHaveLength(sentBefore);
   });
 
+  it('answers a re-issued manifest with its items reordered as the same receive', async () => {
+    const first = await receive({ manifest: stiiizy('J') });
+    const reissued = stiiizy('J');
+    reissued.inventory_transfer_items.reverse();
+    const sentBefore = receivesSent().length;
+
+    const again = await receive({ manifest: reissued });
+
+    expect(again.result).toMatchObject({
+      __typename: 'ReceiveInventorySuccess',
+      replayed: true,
+      idempotencyKey: first.result.idempotencyKey,
+    });
+    expect(receivesSent()).toHaveLength(sentBefore);
+  });
+
   it('refuses another selection that repeats received labels as duplicate packages, naming manifest lines', async () => {
     await receive({ manifest: stiiizy('C') });
     const sentBefore = receivesSent().length;
