@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../src/server/api-keys';
+import { createKeyVerifier } from '../../src/server/auth-keys';
 import { ConfigError, loadConfig } from '../../src/server/config';
 import { serve } from '../../src/server/main';
 import { azDelivery } from '../graph/support/receive-inputs';
@@ -175,6 +177,79 @@ describe('API keys at the GraphQL endpoint', () => {
     expect(text).toContain('GraphQL request refused: no valid API key');
     expect(text).not.toContain('not-a-configured-key-at-all');
     for (const key of Object.values(KEYS)) expect(text).not.toContain(key.key);
+  });
+});
+
+describe('the receive engine behind the schema', () => {
+  let s: SecureServer;
+
+  beforeAll(async () => {
+    s = await startSecureServer();
+  });
+
+  afterAll(() => s.close());
+
+  it('refuses a caller of the receive service that names no key, or a key without the scope or the LocId', async () => {
+    const mark = s.mark();
+    const attempt = (actor: string | null, locId = 1989) =>
+      s.server.receive.receive(azDelivery({ locId, dryRun: true }), { actor });
+
+    const outcomes = await Promise.all([
+      attempt(null),
+      attempt('nobody-configured'),
+      attempt(KEYS.reader.name),
+      attempt(KEYS.azIntake.name, 2869),
+    ]);
+
+    expect(outcomes.map((outcome) => outcome.__typename)).toEqual([
+      'NotAuthorizedError',
+      'NotAuthorizedError',
+      'NotAuthorizedError',
+      'NotAuthorizedError',
+    ]);
+    expect(s.callsSince(mark)).toEqual({});
+    expect((await attempt(KEYS.azIntake.name)).__typename).toBe('ReceivePlan');
+  });
+});
+
+describe('createKeyVerifier', () => {
+  const keys = [
+    {
+      name: 'a',
+      sha256: sha256Hex('first-key-0123456789'),
+      scopes: ['inventory:read'],
+      locIds: null,
+    },
+    {
+      name: 'b',
+      sha256: sha256Hex('second-key-0123456789'),
+      scopes: ['inventory:receive'],
+      locIds: [1989],
+    },
+  ];
+
+  it('finds the principal of each key whatever its length, and none for a prefix, an extension or an empty key', () => {
+    const verifier = createKeyVerifier(keys);
+
+    expect(verifier.verify('first-key-0123456789')).toEqual({
+      name: 'a',
+      scopes: ['inventory:read'],
+      locIds: null,
+    });
+    expect(verifier.verify('second-key-0123456789')?.name).toBe('b');
+    for (const wrong of [
+      'first-key-012345678',
+      'first-key-01234567890',
+      '',
+      'FIRST-KEY-0123456789',
+    ]) {
+      expect(verifier.verify(wrong)).toBeNull();
+    }
+    expect(verifier.byName('b')).toEqual({
+      name: 'b',
+      scopes: ['inventory:receive'],
+      locIds: [1989],
+    });
   });
 });
 

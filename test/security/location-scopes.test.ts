@@ -174,6 +174,25 @@ describe('LocId limits over the shared cache', () => {
     });
   });
 
+  it("refuses sandboxImportProducts into another LSP's catalog, and to a key without inventory:receive", async () => {
+    const mark = s.mark();
+    const importInto = (lspId: number, key: 'azIntake' | 'azReader') =>
+      s.gql(`mutation { sandboxImportProducts(lspId: ${lspId}, manifest: "{}") { lspId } }`, {
+        key,
+      });
+
+    const otherLsp = await importInto(576, 'azIntake');
+    const noScope = await importInto(575, 'azReader');
+
+    expect(otherLsp.json.errors[0].message).toBe(
+      'API key "az-intake" may not use Mutation.sandboxImportProducts: it is limited to LocIds 1989, none of LspId 576',
+    );
+    expect(noScope.json.errors[0].message).toBe(
+      'API key "az-reader" may not use Mutation.sandboxImportProducts: it lacks the inventory:receive scope',
+    );
+    expect(s.callsSince(mark)).toEqual({});
+  });
+
   it('answers NotAuthorizedError to a receive at 2004 by a key limited to 1989, before any upstream call', async () => {
     const mark = s.mark();
     const input = azDelivery({ locId: 2004 });
