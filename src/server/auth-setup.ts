@@ -13,6 +13,7 @@ export interface AccessControl {
  * Access control as configured, decided once at start-up. Configuration already refuses live
  * mode without keys unless GRAPH_AUTH=off says so; whatever runs open says so in the log.
  */
+// LIMITATION: keys are read once at start-up; adding, revoking or rotating one needs a restart, because no reload signal or key store is watched.
 export function accessControlFor(config: AppConfig, logger: Logger): AccessControl {
   const verifier = config.auth.enabled ? createKeyVerifier(config.auth.keys) : null;
   const log = logger.child({ component: 'auth' });

@@ -31,6 +31,7 @@ export interface CostModel {
  * do. A connection's size is its `first`/`last` (from the document or the variables), applied
  * to its `edges`/`nodes`. Abstract selections count every branch, so the estimate is never low.
  */
+// LIMITATION: list sizes without a `first` are fixed estimates (20 locations, 25 vendors, 10 rooms or other items), not the upstream's real counts, so a tenant far larger than the sandbox's is underestimated until these are raised.
 export const GRAPH_COST_MODEL: CostModel = {
   defaultPageSize: 50,
   defaultListSize: 10,

@@ -56,6 +56,7 @@ function refuse(limit: LimitName, max: number) {
   };
 }
 
+// LIMITATION: each operation of a batched request is costed on its own, so a batch may spend up to GRAPHQL_BATCH_LIMIT times GRAPHQL_MAX_COST; batching is off by default for that reason too.
 function useCostLimit(maxCost: number, model: CostModel): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/server/api-keys';
 import { createKeyVerifier } from '../../src/server/auth-keys';
+import { accessControlFor } from '../../src/server/auth-setup';
 import { ConfigError, loadConfig } from '../../src/server/config';
 import { serve } from '../../src/server/main';
 import { azDelivery } from '../graph/support/receive-inputs';
@@ -298,6 +299,29 @@ describe('keys configured by digest, and the start-up policy', () => {
 
     expect(() => loadConfig(live)).toThrow(/live mode needs API keys/);
     expect(loadConfig({ ...live, GRAPH_AUTH: 'off' }).auth.enabled).toBe(false);
+  });
+
+  it('warns at start-up when GRAPH_AUTH=off opens a live tenant, and enforces nothing', () => {
+    const log = captureLogger('info');
+    const config = loadConfig({
+      DUTCHIE_BACKOFFICE_URL: 'https://tenant.backoffice.dutchie.com',
+      DUTCHIE_BACKOFFICE_USERNAME: 'intake@example.com',
+      DUTCHIE_BACKOFFICE_PASSWORD: 'live-password',
+      DATA_DIR: '/tmp/ledger',
+      GRAPH_AUTH: 'off',
+    });
+
+    const access = accessControlFor(config, log.logger);
+
+    expect(access.verifier).toBeNull();
+    expect(log.lines).toEqual([
+      expect.objectContaining({
+        level: 40,
+        mode: 'live',
+        msg: 'GRAPH_AUTH=off: anyone who reaches this server may read and receive at the live tenant',
+      }),
+    ]);
+    expect(log.text()).not.toContain('live-password');
   });
 
   it('opens the embedded sandbox without keys, and warns so at start-up', async () => {
