@@ -26,9 +26,14 @@ export function createKeyVerifier(keys: readonly ApiKeyConfig[]): KeyVerifier {
   const problems = keys.flatMap(scopeProblems);
   if (problems.length > 0) throw new ConfigError(problems);
 
+  // One principal per key, shared by all its requests: frozen, so no request can widen it.
   const stored: StoredKey[] = keys.map((key) => ({
     digest: Buffer.from(key.sha256, 'hex'),
-    principal: { name: key.name, scopes: [...key.scopes], locIds: key.locIds && [...key.locIds] },
+    principal: Object.freeze({
+      name: key.name,
+      scopes: Object.freeze([...key.scopes]) as string[],
+      locIds: key.locIds && (Object.freeze([...key.locIds]) as number[]),
+    }),
   }));
 
   return {
