@@ -56,7 +56,26 @@ export interface ReceiptClaim {
   locId: number;
 }
 
-export type ClaimResult = { claimed: true } | { claimed: false; existing: ReceiptEntry };
+/** Another key's receive at the same location that holds a package label this claim sends. */
+export interface HeldLabel {
+  packageId: string;
+  idempotencyKey: string;
+  status: ReceiptStatus;
+}
+
+/**
+ * The labels a claim sends, and when its preflight read the location's inventory: a receive
+ * settled since then may have landed after that read, so its labels still count as taken.
+ */
+export interface LabelGuard {
+  labels: readonly string[];
+  inventoryReadAt: number;
+}
+
+export type ClaimResult =
+  | { claimed: true }
+  | { claimed: false; existing: ReceiptEntry }
+  | { claimed: false; heldLabels: HeldLabel[] };
 
 export interface ReceiptSettlement {
   status: Exclude<ReceiptStatus, 'pending'>;
@@ -162,14 +181,19 @@ export class ReceiptLedger {
   /**
    * Takes the key for a POST: inserts a pending row, or turns a failed one (nothing was written
    * for it) into pending for the new input. Any other existing row is handed back untouched;
-   * the caller answers it as a replay, a conflict or a reconciliation.
+   * the caller answers it as a replay, a conflict or a reconciliation. With a `guard`, a label
+   * that another key's receive at the location holds refuses the claim (`heldLabels`) inside
+   * the same write transaction, so two receives of one label never both reach the POST.
    */
-  claim(claim: ReceiptClaim): ClaimResult {
+  claim(claim: ReceiptClaim, guard?: LabelGuard): ClaimResult {
     const take = this.db.transaction((): ClaimResult => {
       const existing = this.find(claim.idempotencyKey);
       const now = this.clock.now();
 
       if (existing && existing.status !== 'failed') return { claimed: false, existing };
+
+      const heldLabels = guard ? this.heldLabels(claim, guard) : [];
+      if (heldLabels.length > 0) return { claimed: false, heldLabels };
 
       if (existing) {
         this.db
@@ -295,6 +319,36 @@ export class ReceiptLedger {
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * Labels of `guard` sent by other keys at the claim's location whose packages preflight's
+   * inventory read may not have seen: receives in flight (pending), and those settled since
+   * that read. Failed rows wrote nothing. An older unknown row is left to the operator, whose
+   * documented way out is to check Backoffice and receive under a new key.
+   */
+  private heldLabels(claim: ReceiptClaim, guard: LabelGuard): HeldLabel[] {
+    if (guard.labels.length === 0) return [];
+
+    return this.db
+      .prepare(
+        `SELECT json_extract(line.value, '$.packageId') AS packageId,
+           r.idempotency_key AS idempotencyKey, r.status AS status
+         FROM receipts r, json_each(r.request_json, '$.body.products') line
+         WHERE r.upstream = @upstream AND r.loc_id = @locId
+           AND r.idempotency_key <> @idempotencyKey AND r.request_json IS NOT NULL
+           AND (r.status = 'pending'
+             OR (r.status IN ('succeeded', 'unknown') AND r.updated_at >= @since))
+           AND json_extract(line.value, '$.packageId') IN (SELECT value FROM json_each(@labels))
+         ORDER BY r.seq`,
+      )
+      .all({
+        upstream: this.upstream,
+        locId: claim.locId,
+        idempotencyKey: claim.idempotencyKey,
+        since: guard.inventoryReadAt,
+        labels: JSON.stringify(guard.labels),
+      }) as HeldLabel[];
   }
 
   private insert(claim: ReceiptClaim, status: ReceiptStatus, attempts: number, now: number): void {

@@ -1,6 +1,7 @@
 import type { InventoryRow } from '../dutchie/models';
 import { formatDecimal } from '../util/decimal';
 import type { ParsedReceiveInput } from './input-schema';
+import type { HeldLabel } from './ledger';
 import type { DuplicatePackage, DuplicatePackageError } from './results';
 
 /**
@@ -61,4 +62,37 @@ function describe(duplicate: DuplicatePackage, locId: number): string {
   const row = duplicate.existing!;
 
   return `package label "${duplicate.packageId}" (${duplicate.paths.join(', ')}) is already at LocId ${locId}: inventory ${row.inventoryId}, product ${row.productId}, quantity ${row.quantity}`;
+}
+
+/**
+ * Labels another key's receive at the location holds (in flight, or settled after this
+ * receive's inventory read): the inventory may not show them yet, but they are taken.
+ */
+export function heldLabelsError(
+  input: ParsedReceiveInput,
+  heldLabels: readonly HeldLabel[],
+): DuplicatePackageError {
+  const duplicates: DuplicatePackage[] = [];
+  const messages: string[] = [];
+
+  for (const held of heldLabels) {
+    if (duplicates.some((duplicate) => duplicate.packageId === held.packageId)) continue;
+
+    const paths = input.lines.flatMap((line, index) =>
+      line.packageId === held.packageId ? [`lines.${index}.packageId`] : [],
+    );
+    duplicates.push({ packageId: held.packageId, where: 'location', paths, existing: null });
+    messages.push(
+      `package label "${held.packageId}" (${paths.join(', ')}) is taken at LocId ${input.locId} by the receive under idempotency key "${held.idempotencyKey}" (${held.status})`,
+    );
+  }
+
+  return {
+    __typename: 'DuplicatePackageError',
+    code: 'DUPLICATE_PACKAGE',
+    message: messages.join('; '),
+    hint: 'Another receive sent these labels and its packages may not show in the inventory yet. Check that receive (receipts, or reverifyReceipt with its key) before sending them again; nothing was sent for this one.',
+    locId: input.locId,
+    duplicates,
+  };
 }

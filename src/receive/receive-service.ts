@@ -19,6 +19,7 @@ import {
 } from './outcome-json';
 import { parseReceiveInput } from './parse-input';
 import { preflight, type PreflightResult } from './preflight';
+import { heldLabelsError } from './preflight-packages';
 import { checkLocation } from './preflight-location';
 import {
   listReceiptPage,
@@ -180,6 +181,9 @@ export class ReceiveService {
     const settled = existing ? await this.answerExisting(existing, submission) : null;
     if (settled) return settled;
 
+    // Before preflight's inventory read: a receive settled after this instant may have landed
+    // unseen by that read, so the claim below still counts its labels as taken.
+    const inventoryReadAt = this.clock.now();
     const checked = await this.preflight(input, submission.source);
     if (!checked.ok) {
       log.info({ outcome: checked.error.code }, 'receive refused in preflight');
@@ -193,7 +197,18 @@ export class ReceiveService {
 
     // LIMITATION: a crash between this claim and the POST leaves a pending key whose receive was never sent; read-back cannot prove absence, so that key stays unknown and the receive needs a new key.
     const stored: StoredRequest = { scope: scopeOf(checked.resolved.location), body };
-    const claim = this.ledger.claim({ ...submission.claim, requestJson: requestToJson(stored) });
+    const labels = body.products.map((line) => line.packageId);
+    const claim = this.ledger.claim(
+      { ...submission.claim, requestJson: requestToJson(stored) },
+      { labels, inventoryReadAt },
+    );
+    if (!claim.claimed && 'heldLabels' in claim) {
+      const refused = heldLabelsError(input, claim.heldLabels);
+      log.info({ outcome: refused.code }, 'receive refused: its labels are taken by another');
+      this.recordFailure(submission, refused);
+
+      return refused;
+    }
     // Another process claimed the key between our look and our claim: answer its row instead.
     if (!claim.claimed) return (await this.answerExisting(claim.existing, submission))!;
 
