@@ -4,13 +4,13 @@ import type { ReceiveLineRequest, ReceiveRequest } from './backoffice-api';
 import type { SessionBlock } from './session-manager';
 
 /**
- * The observed camelCase body of v2/inventory/receive (and save-receive), with the session
- * block merged in. A new receive says `status: "Received"` and an empty
- * `receiveInventoryHistoryId`; the upstream answers the id it assigned.
+ * The observed camelCase body of v2/inventory/receive (and save-receive), without the session
+ * block. A new receive says `status: "Received"` and an empty `receiveInventoryHistoryId`; the
+ * upstream answers the id it assigned. Decimals stay decimal objects: the sender writes them as
+ * exact number literals, a dry-run plan as exact strings.
  */
-export function receiveBody(request: ReceiveRequest, session: SessionBlock): string {
-  const body = {
-    ...session,
+export function receiveFields(request: ReceiveRequest) {
+  return {
     LocId: request.locId,
     // The location's own LspId: a default LSP sent with another LSP's location misfiles.
     LspId: request.lspId,
@@ -25,13 +25,16 @@ export function receiveBody(request: ReceiveRequest, session: SessionBlock): str
     externalId: request.externalId,
     transactionId: request.transactionId,
     receiveInventoryHistoryId: '',
-    products: request.products.map(lineBody),
+    products: request.products.map(lineFields),
   };
-
-  return stringifyWithExactDecimals(body);
 }
 
-function lineBody(line: ReceiveLineRequest) {
+/** The body as sent: the session block merged in, decimals as exact number literals. */
+export function receiveBody(request: ReceiveRequest, session: SessionBlock): string {
+  return stringifyWithExactDecimals({ ...session, ...receiveFields(request) });
+}
+
+function lineFields(line: ReceiveLineRequest) {
   return {
     productId: line.productId,
     roomId: line.roomId,
