@@ -1,26 +1,17 @@
-import { AZ_SANDBOX_PACKAGE_COUNT, KNOWN_PACKAGES_1989, SEED_UNIT_IDS } from '../seed-facts';
+import {
+  AZ_SANDBOX_PACKAGE_COUNT,
+  KNOWN_PACKAGES_1989,
+  SEED_UNIT_IDS,
+  type KnownPackage,
+} from '../seed-facts';
 import { SANDBOX_LOC_IDS } from '../types';
 import type { SeedCatalog, SeedProduct } from './catalog';
 import type { SeedLocation } from './locations';
 import { BASE_SEED, createPrng, seedFor, type Prng } from './prng';
 import type { SeedRoom } from './rooms';
 
-export interface SeedPackage {
-  inventoryId: number;
-  locId: number;
-  packageId: string;
-  productId: number;
-  roomId: number;
-  vendorId: number;
-  /** Canonical decimal text: "448.5", never a float. */
-  quantity: string;
-  /** Some rows arrive upstream with Quantity as a numeric string. */
-  quantityAsString: boolean;
-  batchName: string;
-  unitCost: string | null;
-  /** Local wall time at the location, without an offset. */
-  receivedDate: string;
-}
+/** A seeded package has the same shape as the well-known ones tests name. */
+export type SeedPackage = KnownPackage;
 
 const FIXED_COUNTS: Readonly<Record<number, number>> = {
   [SANDBOX_LOC_IDS.az]: AZ_SANDBOX_PACKAGE_COUNT,
