@@ -1,3 +1,4 @@
+import { wallTimeAt as wallClockAt } from '../util/wall-time';
 /**
  * Location rows carry no time zone, so the state decides it. Arizona keeps standard time all
  * year (America/Phoenix), which is why its offset is -07:00 in December and in July.
@@ -36,43 +37,10 @@ const ISO_LOCAL =
 const US_LOCAL =
   /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?)?$/i;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(zone);
-
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(zone, formatter);
-  }
-
-  return formatter;
-}
-
 /** The zone's offset from UTC at an instant, in minutes (Phoenix: -420). */
 function offsetMinutesAt(zone: string, instant: number): number {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(zone).formatToParts(new Date(instant))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-
-  const asUtc = Date.UTC(
-    parts.year,
-    parts.month - 1,
-    parts.day,
-    parts.hour,
-    parts.minute,
-    parts.second,
-  );
+  const wall = wallClockAt(instant, zone);
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   const wholeSeconds = instant - (((instant % 1000) + 1000) % 1000);
 
   return Math.round((asUtc - wholeSeconds) / 60_000);

@@ -1,30 +1,13 @@
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
+import { pad2, wallTimeAt } from '../util/wall-time';
 /**
  * Upstream dates are local wall time at the location with no offset ("2026-11-30T14:05:00"):
  * the reader must know the zone. This writes an instant that way.
  */
 export function toLocalDateTime(epochMs: number, timeZone: string): string {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
+  const wall = wallTimeAt(epochMs, timeZone);
+  const date = `${wall.year}-${pad2(wall.month)}-${pad2(wall.day)}`;
 
-  const parts = Object.fromEntries(
-    formatter.formatToParts(new Date(epochMs)).map((part) => [part.type, part.value]),
-  );
-
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+  return `${date}T${pad2(wall.hour)}:${pad2(wall.minute)}:${pad2(wall.second)}`;
 }
 
 const RECEIVE_DATE =
