@@ -48,7 +48,7 @@ export function decimalField(bounds: DecimalBounds) {
   const below = bounds.exclusiveMin ? 'greater than' : 'at least';
 
   return z
-    .union([z.number(), z.string().max(40)], {
+    .union([z.number(), z.string().max(40, { error: (issue) => tooLong(what, issue.input) })], {
       error: (issue) => `${what} must be an exact decimal (got ${show(issue.input)})`,
     })
     .transform((value, ctx): DecimalValue => {
@@ -72,6 +72,10 @@ export function decimalField(bounds: DecimalBounds) {
 
       return parsed;
     });
+}
+
+function tooLong(what: string, input: unknown): string {
+  return `${what} must be an exact decimal of at most 40 characters (got ${show(input)})`;
 }
 
 /**

@@ -1,6 +1,13 @@
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { GraphError } from '../resolvers/graph-error';
-import { Decimal, formatDecimal, parseDecimal, type DecimalValue } from '../util/decimal';
+import {
+  Decimal,
+  formatDecimal,
+  MAX_DECIMAL_DIGITS,
+  parseDecimal,
+  readDecimal,
+  type DecimalValue,
+} from '../util/decimal';
 
 const EXAMPLE = 'a number or a numeric string such as "3.5"';
 
@@ -31,10 +38,10 @@ export function serializeDecimal(value: unknown): string {
 }
 
 export function parseDecimalInput(value: unknown): DecimalValue {
-  const parsed = parseDecimal(value);
-  if (parsed === null) throw invalidDecimal(value);
+  const reading = readDecimal(value);
+  if (reading.ok) return reading.value;
 
-  return parsed;
+  throw reading.reason === 'out-of-range' ? outOfRange(value) : invalidDecimal(value);
 }
 
 function parseDecimalLiteral(ast: ValueNode): DecimalValue {
@@ -54,8 +61,18 @@ function invalidDecimal(value: unknown): GraphError {
   );
 }
 
+function outOfRange(value: unknown): GraphError {
+  return new GraphError(
+    'BAD_USER_INPUT',
+    `Decimal cannot represent ${describe(value)}: more than ${MAX_DECIMAL_DIGITS} digits before or after the decimal point`,
+    { hint: 'Quantities and costs are ordinary numbers such as 3.5 or "12.40".' },
+  );
+}
+
 function describe(value: unknown): string {
   if (typeof value === 'string' && value.startsWith('a ')) return value;
+  // JSON.stringify writes Infinity and NaN as null, which is not what arrived.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   const text = JSON.stringify(value) ?? String(value);
 
   return text.length > 40 ? `${text.slice(0, 40)}...` : text;
