@@ -1,3 +1,4 @@
+import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import {
   BudgetExhaustedError,
@@ -75,7 +76,13 @@ function rootCause(error: GraphQLError): unknown {
   return current;
 }
 
-/** Errors graphql-js raises itself (variable coercion, unknown arguments) are the caller's. */
+/**
+ * Errors graphql-js raises itself (variable coercion, unknown arguments) are the caller's, and
+ * so are Pothos's validation errors during execution (node(id:) with the id of a type that
+ * cannot be looked up, such as a Receipt's).
+ */
 function defaultCode(error: GraphQLError): string {
+  if (rootCause(error) instanceof PothosValidationError) return 'BAD_USER_INPUT';
+
   return error.path === undefined ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR';
 }

@@ -12,6 +12,7 @@ import { forbiddenError } from './auth-errors';
 import { scopeLoaders, type GraphAuthScopes } from './auth-scopes';
 import { DateTimeScalar } from './date-time-scalar';
 import { DecimalScalar } from './decimal-scalar';
+import { decodeNodeId } from './global-id';
 import { JsonScalar } from './json-scalar';
 
 /**
@@ -53,6 +54,7 @@ export const builder = new SchemaBuilder<GraphSchemaTypes>({
     cursorType: 'String',
     edgesFieldOptions: { nullable: { list: false, items: false } },
     nodeFieldOptions: { nullable: false },
+    decodeGlobalID: (globalID: string) => decodeNodeId(globalID, isImplemented),
   },
   scopeAuth: {
     authScopes: scopeLoaders,
@@ -75,3 +77,8 @@ export const builder = new SchemaBuilder<GraphSchemaTypes>({
 builder.addScalarType('Decimal', DecimalScalar);
 builder.addScalarType('DateTime', DateTimeScalar);
 builder.addScalarType('JSON', JsonScalar);
+
+/** Asked while a request decodes an id, when the builder holds every type of the schema. */
+function isImplemented(typename: string): boolean {
+  return builder.configStore.hasImplementation(typename);
+}
