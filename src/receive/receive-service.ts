@@ -288,6 +288,9 @@ export class ReceiveService {
             endpoint: error.endpoint,
             status: error.status,
             traceId: error.traceId,
+            // The upstream's words (SQL text included) are for the operator; the logger scrubs
+            // secrets from every string, and the answer carries only the classification.
+            excerpt: error.excerpt,
           },
           'receive refused upstream',
         );
