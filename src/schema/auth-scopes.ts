@@ -53,3 +53,18 @@ async function mayReadLsp(principal: Principal, lspId: number, context: GraphCon
     (location) => location.lspId === lspId && mayTouchLocation(principal, location.locId),
   );
 }
+
+/**
+ * The scopes of something at one location, as a type's or field's `authScopes` asks for them:
+ * `true` for a key that is not limited to LocIds (or open access), whose `locId` scope holds
+ * every location anyway, so scope-auth has no map to evaluate for each of the hundreds of
+ * packages a dashboard shows.
+ */
+export function locIdScopes(context: GraphContext, locId: number): true | { locId: number } {
+  return context.principal?.locIds ? { locId } : true;
+}
+
+/** `locIdScopes` for an LSP's catalog: a key not limited to LocIds may read every LSP's. */
+export function lspIdScopes(context: GraphContext, lspId: number): true | { lspId: number } {
+  return context.principal?.locIds ? { lspId } : true;
+}

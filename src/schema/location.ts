@@ -3,6 +3,7 @@ import { pageInventory, pageProducts } from '../resolvers/connections';
 import type { GraphContext } from '../resolvers/context';
 import { loadedSource } from '../resolvers/sources';
 import { authorizedLoad } from './auth-guard';
+import { locIdScopes } from './auth-scopes';
 import { builder } from './builder';
 import { PackageConnectionRef, ProductConnectionRef } from './connections';
 import { packageFilterArgs, productFilterArgs } from './filter-args';
@@ -14,7 +15,7 @@ import { LocationRef, ProductRef, PackageRef, RoomRef, VendorRef } from './refs'
 builder.node(LocationRef, {
   description: 'A location (LocId) the Backoffice login sees, from the unfiltered list.',
   // However a location was reached, its fields show only to a key that may see its LocId.
-  authScopes: (location) => ({ locId: location.locId }),
+  authScopes: (location, context) => locIdScopes(context, location.locId),
   id: { resolve: (location) => location.locId, parse: (id) => parseIntId('Location', id) },
   loadOne: (locId, context) =>
     authorizedLoad(context, 'node(Location)', { locId }, () =>

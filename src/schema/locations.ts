@@ -1,4 +1,4 @@
-import { mayTouchLocation } from './auth-scopes';
+import { locIdScopes, mayTouchLocation } from './auth-scopes';
 import { builder } from './builder';
 import { LocationRef } from './refs';
 
@@ -30,7 +30,7 @@ builder.queryFields((t) => ({
     type: LocationRef,
     nullable: true,
     args: { locId: t.arg.int({ required: true }) },
-    authScopes: (_root, args) => ({ locId: args.locId }),
+    authScopes: (_root, args, context) => locIdScopes(context, args.locId),
     resolve: (_root, args, context) => context.loaders.location.load(args.locId),
   }),
 }));

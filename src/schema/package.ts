@@ -2,6 +2,7 @@ import type { GraphContext } from '../resolvers/context';
 import type { ScopedId } from '../resolvers/loaders';
 import { productOfRow, roomOfRow, vendorOfRow, type PackageSource } from '../resolvers/sources';
 import { authorizedLoad } from './auth-guard';
+import { locIdScopes } from './auth-scopes';
 import { builder } from './builder';
 import { formatScopedId, parseScopedLabel } from './ids';
 import { locationOf } from './location-of';
@@ -11,7 +12,7 @@ builder.node(PackageRef, {
   description:
     'A package (PackageInventory row) at a location. product { sku name }, vendor { name } and ' +
     'room { name } are answered from the row itself, without another upstream call.',
-  authScopes: ({ row }) => ({ locId: row.locId }),
+  authScopes: ({ row }, context) => locIdScopes(context, row.locId),
   id: {
     resolve: ({ row }) => formatScopedId({ scope: row.locId, id: row.packageId }),
     parse: (id) => parseScopedLabel('Package', id),
@@ -73,7 +74,7 @@ builder.queryField('package', (t) =>
       locId: t.arg.int({ required: true }),
       packageId: t.arg.string({ required: true, description: 'The package label.' }),
     },
-    authScopes: (_root, args) => ({ locId: args.locId }),
+    authScopes: (_root, args, context) => locIdScopes(context, args.locId),
     resolve: (_root, args, context) =>
       loadPackage({ scope: args.locId, id: args.packageId }, context),
   }),

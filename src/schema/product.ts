@@ -6,6 +6,7 @@ import { GraphError, notFound } from '../resolvers/graph-error';
 import type { ScopedId } from '../resolvers/loaders';
 import { lazyField, loadedSource, loadSource, type ProductSource } from '../resolvers/sources';
 import { authorizedLoad } from './auth-guard';
+import { lspIdScopes } from './auth-scopes';
 import { builder } from './builder';
 import { formatScopedId, parseScopedId } from './ids';
 import { ProductRef, VendorRef } from './refs';
@@ -13,7 +14,7 @@ import { loadVendor } from './vendor';
 
 builder.node(ProductRef, {
   description: "A product of an LSP's catalog (products are scoped by LSP, not by location).",
-  authScopes: (product) => ({ lspId: product.key.scope }),
+  authScopes: (product, context) => lspIdScopes(context, product.key.scope),
   id: {
     resolve: (product) => formatScopedId(product.key),
     parse: (id) => parseScopedId('Product', id),
@@ -98,7 +99,7 @@ builder.queryField('product', (t) =>
       sku: t.arg.string(),
     },
     validate: ProductLookup,
-    authScopes: (_root, args) => ({ lspId: args.lspId }),
+    authScopes: (_root, args, context) => lspIdScopes(context, args.lspId),
     resolve: (_root, args, context) =>
       args.productId != null
         ? loadProduct({ scope: args.lspId, id: args.productId }, context)

@@ -5,6 +5,7 @@ import { describeRoom } from '../resolvers/describe';
 import type { ScopedId } from '../resolvers/loaders';
 import { lazyField, loadSource, type RoomSource } from '../resolvers/sources';
 import { authorizedLoad } from './auth-guard';
+import { locIdScopes } from './auth-scopes';
 import { builder } from './builder';
 import { PackageConnectionRef } from './connections';
 import { packageFilterArgs } from './filter-args';
@@ -14,7 +15,7 @@ import { LocationRef, PackageRef, RoomRef } from './refs';
 
 builder.node(RoomRef, {
   description: 'A room of a location; receive only into one whose isInventoryRoom is true.',
-  authScopes: (room) => ({ locId: room.key.scope }),
+  authScopes: (room, context) => locIdScopes(context, room.key.scope),
   id: { resolve: (room) => formatScopedId(room.key), parse: (id) => parseScopedId('Room', id) },
   loadOne: (key, context) =>
     authorizedLoad(context, 'node(Room)', { locId: key.scope }, () => loadRoom(key, context)),

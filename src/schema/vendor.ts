@@ -4,6 +4,7 @@ import { describeVendor } from '../resolvers/describe';
 import type { ScopedId } from '../resolvers/loaders';
 import { lazyField, loadSource, type VendorSource } from '../resolvers/sources';
 import { authorizedLoad } from './auth-guard';
+import { locIdScopes } from './auth-scopes';
 import { builder } from './builder';
 import { formatScopedId, parseScopedId } from './ids';
 import { locationOf } from './location-of';
@@ -11,7 +12,7 @@ import { LocationRef, VendorRef } from './refs';
 
 builder.node(VendorRef, {
   description: 'A vendor as configured at one location (names can repeat).',
-  authScopes: (vendor) => ({ locId: vendor.key.scope }),
+  authScopes: (vendor, context) => locIdScopes(context, vendor.key.scope),
   id: {
     resolve: (vendor) => formatScopedId(vendor.key),
     parse: (id) => parseScopedId('Vendor', id),
