@@ -21,22 +21,12 @@ import {
   SANDBOX_DEFAULT_USERNAME,
   SANDBOX_LOC_IDS,
 } from '../src/sandbox/types';
+import { median, verdict } from './support/stats';
 
 const ROUNDS = 15;
 const CALLS_PER_ROUND = 200;
 const WARM_UP_CALLS = 300;
 const PARSE_ROUNDS = 15;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function verdict(pass: boolean): string {
-  return pass ? 'PASS' : 'FAIL';
-}
 
 async function timeCalls(count: number, call: () => Promise<unknown>): Promise<number> {
   const started = performance.now();

@@ -20,6 +20,7 @@ import { createGraphYoga } from '../src/schema/graph-yoga';
 import { startSandbox } from '../src/sandbox';
 import { SANDBOX_DEFAULT_PASSWORD, SANDBOX_DEFAULT_USERNAME } from '../src/sandbox/types';
 import { DashboardDocument } from '../test/documents/generated/graphql';
+import { median, mean, verdict } from './support/stats';
 
 const LATENCY_MS = 20;
 const DASHBOARD_ROUNDS = 7;
@@ -33,21 +34,6 @@ const CONSTANT_QUERY = '{ hello }';
 
 type Fetcher = () => Promise<unknown>;
 type FetchHandler = { fetch: (url: string, init: RequestInit) => Promise<Response> | Response };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function mean(values: number[]): number {
-  return values.reduce((sum, value) => sum + value, 0) / values.length;
-}
-
-function verdict(pass: boolean): string {
-  return pass ? 'PASS' : 'FAIL';
-}
 
 /** One POST of `query` through a Yoga's in-process fetch; fails loudly on GraphQL errors. */
 function fetcher(yoga: FetchHandler, query: string): Fetcher {
